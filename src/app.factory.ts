@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { respondWithProblem } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/config';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the whole HTTP application from a configuration: used by main.ts and by every end-to-end test, so that
+ * tests exercise the same stack as production.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+
+  // A request id on every request, from the caller's X-Request-Id or a new one; logs and problems carry it.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.header('x-request-id');
+    const id = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+    (req as { id?: unknown }).id = id;
+    res.setHeader('X-Request-Id', id);
+    next();
+  });
+  app.use(
+    helmet({
+      // Swagger UI needs inline scripts and styles on /docs.
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  if (config.corsOrigins !== false) {
+    app.enableCors({
+      origin: config.corsOrigins,
+      exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+    });
+  }
+  app.use(express.json({ limit: config.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
+  const parseLogger = new NestLogger('BodyParser');
+  app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!err) return next();
+    respondWithProblem(err, req, res, parseLogger);
+  });
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('General e-information site licensing API')
+      .setDescription(
+        'Licensing and registration workflow for general e-information sites (trang thông tin điện tử tổng hợp): ' +
+          'dossiers, appraisal, licenses, periodic review, inspections, violations, the public registry.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
+  return app;
+}

@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
+import { AuthoritiesModule } from './authorities/authorities.module';
+import { Authority } from './authorities/authority.entity';
+import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { Organization } from './organizations/organization.entity';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { User } from './users/user.entity';
+import { UsersModule } from './users/users.module';
+import { WorkflowModule } from './workflow/workflow.module';
+
+/** Feature modules of the domain. A new module is added here. */
+const FEATURE_MODULES = [HealthModule, AuthoritiesModule, OrganizationsModule, UsersModule, AuthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req) => (req as unknown as { id: string }).id,
+            customProps: (req) => ({ userId: (req as unknown as { user?: { id: string } }).user?.id }),
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            },
+            redact: ['req.headers.authorization'],
+          },
+        }),
+        DatabaseModule,
+        TypeOrmModule.forFeature([Authority, Organization, User]),
+        AuditModule,
+        WorkflowModule,
+        ...FEATURE_MODULES,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

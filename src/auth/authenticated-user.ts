@@ -1,0 +1,15 @@
+import { Actor, Role } from './roles';
+
+/** The caller of an authenticated request, as the JWT strategy loads it from the database. */
+export interface AuthenticatedUser extends Actor {
+  id: string;
+  role: Role;
+  email: string;
+  authorityId: string | null;
+  organizationId: string | null;
+}
+
+export interface JwtPayload {
+  sub: string;
+  role: Role;
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+
+export class OrganizationInputDto {
+  @ApiProperty({ example: 'Công ty Cổ phần Truyền thông Nghệ An' })
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ description: 'Enterprise code or establishment decision number', example: '2901234567' })
+  @IsString() @IsNotEmpty() @MaxLength(64)
+  @Matches(/^[\p{L}\p{N}/._-]+$/u, { message: 'registrationNumber may contain letters, digits and / . _ - only' })
+  registrationNumber: string;
+
+  @ApiProperty({ example: '12 Lê Lợi, phường Hưng Bình, Vinh, Nghệ An' })
+  @IsString() @IsNotEmpty() @MaxLength(500)
+  address: string;
+
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  legalRepresentative: string;
+
+  @ApiProperty({ example: '+84 238 3844 555' })
+  @IsString() @Matches(/^\+?[0-9 ().-]{6,20}$/, { message: 'phone must be a phone number' })
+  phone: string;
+
+  @ApiProperty({ example: 'contact@example.vn' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+}
+
+export class RegisterDto {
+  @ApiProperty({ example: 'owner@example.vn' })
+  @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, description: 'At least 10 characters, not a common or trivial password' })
+  @IsString() @MaxLength(128)
+  password: string;
+
+  @ApiProperty({ example: 'Trần Thị Bình' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  fullName: string;
+
+  @ApiProperty({ type: OrganizationInputDto })
+  @ValidateNested() @Type(() => OrganizationInputDto)
+  organization: OrganizationInputDto;
+}
+
+export class LoginDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(254) email: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(128) password: string;
+}
+
+export class LoginUserDto {
+  @ApiProperty() id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() role: string;
+  @ApiPropertyOptional() authorityId?: string;
+  @ApiPropertyOptional() organizationId?: string;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @ApiProperty({ type: LoginUserDto }) user: LoginUserDto;
+}

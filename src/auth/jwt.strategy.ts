@@ -1,0 +1,38 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { DomainError, ErrorCode } from '../common/domain-error';
+import { UsersRepository } from '../users/users.repository';
+import { AuthenticatedUser, JwtPayload } from './authenticated-user';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UsersRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwtSecret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  /** The token names the user; role, authority and organization come from the database, so a change applies at once. */
+  async validate(payload: JwtPayload): Promise<AuthenticatedUser> {
+    const user = typeof payload.sub === 'string' ? await this.users.findById(payload.sub) : null;
+    if (!user) throw DomainError.unauthenticated('The token names no user');
+    if (user.state !== 'ACTIVE') {
+      throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 401, 'This account is disabled');
+    }
+    return {
+      id: user.id,
+      role: user.role,
+      email: user.email,
+      authorityId: user.authorityId,
+      organizationId: user.organizationId,
+    };
+  }
+}

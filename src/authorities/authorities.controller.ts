@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import { ROLES } from '../auth/roles';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { UuidParam } from '../common/uuid';
+import { AuthoritiesService } from './authorities.service';
+import { Authority } from './authority.entity';
+import { CreateAuthorityDto } from './dto/authority.dto';
+
+export function authorityView(a: Authority) {
+  return {
+    id: a.id,
+    code: a.code,
+    name: a.name,
+    province: a.province,
+    parentBody: a.parentBody,
+    licenseNumberSuffix: a.licenseNumberSuffix,
+    signerTitle: a.signerTitle,
+    signerName: a.signerName,
+    timeZone: a.timeZone,
+  };
+}
+
+@ApiTags('authorities')
+@Controller('authorities')
+export class AuthoritiesController {
+  constructor(private readonly authorities: AuthoritiesService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ description: 'The new licensing authority' })
+  async create(@Body() dto: CreateAuthorityDto, @CurrentUser() admin: AuthenticatedUser) {
+    return authorityView(await this.authorities.create(dto, admin));
+  }
+
+  /** Every licensing authority: applicants choose where to file. */
+  @Get()
+  @Roles(...ROLES)
+  async list() {
+    return (await this.authorities.list()).map(authorityView);
+  }
+
+  @Get(':id')
+  @Roles(...ROLES)
+  async get(@Param('id', UuidParam) id: string) {
+    return authorityView(await this.authorities.get(id));
+  }
+}

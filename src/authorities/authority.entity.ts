@@ -1,0 +1,20 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A licensing authority: a provincial department or the national authority. Kept as a record, not a constant,
+ * because the bodies were reorganized in 2025 and differ by province (domain brief, "What is licensed").
+ */
+@Entity('authorities')
+export class Authority {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() code: string;
+  @Column() name: string;
+  @Column() province: string;
+  @Column({ name: 'parent_body' }) parentBody: string;
+  @Column({ name: 'license_number_suffix' }) licenseNumberSuffix: string;
+  @Column({ name: 'signer_title' }) signerTitle: string;
+  @Column({ name: 'signer_name' }) signerName: string;
+  @Column({ name: 'time_zone' }) timeZone: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+export class CreateAuthorityDto {
+  @ApiProperty({ example: 'STTTT-NA', description: 'Upper-case letters, digits, _ and -' })
+  @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2–32 upper-case letters, digits, _ or -' })
+  code: string;
+
+  @ApiProperty({ example: 'Sở Thông tin và Truyền thông' })
+  @IsString() @IsNotEmpty() @MaxLength(300)
+  name: string;
+
+  @ApiProperty({ example: 'Nghệ An' })
+  @IsString() @IsNotEmpty() @MaxLength(100)
+  province: string;
+
+  @ApiProperty({ example: 'GP-STTTT', description: 'Appended to the sequence: 44/GP-STTTT' })
+  @IsString() @IsNotEmpty() @MaxLength(40)
+  @Matches(/^[\p{L}\p{N}./-]+$/u, { message: 'licenseNumberSuffix may contain letters, digits, . / and - only' })
+  licenseNumberSuffix: string;
+
+  @ApiPropertyOptional({ example: 'UBND TỈNH NGHỆ AN' })
+  @IsOptional() @IsString() @MaxLength(300)
+  parentBody?: string;
+
+  @ApiPropertyOptional({ example: 'GIÁM ĐỐC' })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  signerTitle?: string;
+
+  @ApiPropertyOptional({ example: 'Nguyễn Văn Hùng' })
+  @IsOptional() @IsString() @MaxLength(200)
+  signerName?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh' })
+  @IsOptional() @IsString() @MaxLength(64)
+  timeZone?: string;
+}

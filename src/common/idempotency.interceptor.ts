@@ -1,0 +1,105 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { from, Observable, of, throwError } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DataSource } from 'typeorm';
+import { canonicalJson } from './canonical-json';
+import { DomainError, ErrorCode } from './domain-error';
+
+const KEY_RE = /^[\x21-\x7e]{1,200}$/;
+
+interface StoredKey {
+  request_hash: string;
+  state: 'IN_PROGRESS' | 'COMPLETED';
+  response_status: number | null;
+  response_body: unknown;
+}
+
+/**
+ * `Idempotency-Key` on POST: the same key from the same caller within 24 hours returns the first response and does
+ * nothing twice. The key is claimed in the database before the handler runs (so replicas and restarts agree); a
+ * concurrent duplicate gets 409, a reuse with another body 422. A failed request releases its key: nothing was
+ * done, so a retry may run.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const req = context.switchToHttp().getRequest<Request & { user?: { id: string } }>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = req.header('idempotency-key');
+    if (req.method !== 'POST' || key === undefined) return next.handle();
+    if (!KEY_RE.test(key)) {
+      return throwError(() =>
+        DomainError.validation('Invalid Idempotency-Key', [
+          { field: 'Idempotency-Key', message: 'must be 1–200 visible ASCII characters' },
+        ]),
+      );
+    }
+    const scope = req.user?.id ?? `anonymous:${req.ip}`;
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl.split('?')[0]}\n${canonicalJson(req.body ?? null)}`)
+      .digest('hex');
+
+    return from(this.claim(scope, key, requestHash)).pipe(
+      mergeMap((stored) => {
+        if (stored) {
+          res.status(stored.response_status ?? 200);
+          res.setHeader('Idempotent-Replayed', 'true');
+          return of(stored.response_body);
+        }
+        return next.handle().pipe(
+          mergeMap((body) => from(this.complete(scope, key, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
+          catchError((err: unknown) => from(this.release(scope, key)).pipe(mergeMap(() => throwError(() => err)))),
+        );
+      }),
+    );
+  }
+
+  /** Returns the stored response to replay, or null when this request now owns the key. */
+  private async claim(scope: string, key: string, requestHash: string): Promise<StoredKey | null> {
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
+      [scope, key],
+    );
+    const inserted: unknown[] = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+      [scope, key, requestHash],
+    );
+    if (inserted.length === 1) return null;
+    const [stored]: StoredKey[] = await this.dataSource.query(
+      `SELECT request_hash, state, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    if (!stored) {
+      throw DomainError.conflict(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this Idempotency-Key is running');
+    }
+    if (stored.request_hash !== requestHash) {
+      throw DomainError.rule(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This Idempotency-Key was used for a different request in the last 24 hours',
+      );
+    }
+    if (stored.state !== 'COMPLETED') {
+      throw DomainError.conflict(ErrorCode.IDEMPOTENCY_IN_PROGRESS, 'A request with this Idempotency-Key is running');
+    }
+    return stored;
+  }
+
+  private async complete(scope: string, key: string, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET state = 'COMPLETED', response_status = $3, response_body = $4
+        WHERE scope = $1 AND key = $2`,
+      [scope, key, status, JSON.stringify(body ?? null)],
+    );
+  }
+
+  private async release(scope: string, key: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2`, [scope, key]);
+  }
+}

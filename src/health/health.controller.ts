@@ -1,0 +1,32 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/access.decorators';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @Public()
+  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
+  @ApiServiceUnavailableResponse({ description: '{ status: "error", database: "down" }' })
+  async health(@Res({ passthrough: true }) res: Response) {
+    const up = await Promise.race([
+      this.dataSource
+        .query('SELECT 1')
+        .then(() => true)
+        .catch(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3000).unref()),
+    ]);
+    res.setHeader('Cache-Control', 'no-store');
+    if (!up) {
+      res.status(503);
+      return { status: 'error', database: 'down' };
+    }
+    return { status: 'ok', database: 'up' };
+  }
+}

@@ -1,0 +1,35 @@
+import { listRoutes } from '../support/routes';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('deny by default: every route declares who may call it', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('finds the routes (the enumeration itself works)', () => {
+    const routes = listRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes).toContainEqual(expect.objectContaining({ method: 'GET', path: '/api/v1/health', public: true }));
+    expect(routes).toContainEqual(expect.objectContaining({ method: 'POST', path: '/api/v1/users', roles: ['admin'] }));
+  });
+
+  it('has no route without @Public() or @Roles(...)', () => {
+    const undeclared = listRoutes(t.app).filter((r) => !r.public && !(r.roles && r.roles.length > 0));
+    expect(undeclared.map((r) => `${r.method} ${r.path} (${r.controller}.${r.handler})`)).toEqual([]);
+  });
+
+  it('has no route that is both public and role-restricted', () => {
+    const both = listRoutes(t.app).filter((r) => r.public && r.roles);
+    expect(both).toEqual([]);
+  });
+
+  it('opens to anonymous callers only what the contract lists', () => {
+    const publicPaths = listRoutes(t.app)
+      .filter((r) => r.public)
+      .map((r) => r.path);
+    const allowed = [/^\/api\/v1\/public\//, /^\/api\/v1\/health$/, /^\/api\/v1\/auth\/(register|login)$/, /^\/api\/v1\/requirements$/, /^\/api\/v1\/violation-types$/];
+    expect(publicPaths.filter((p) => !allowed.some((re) => re.test(p)))).toEqual([]);
+  });
+});
