@@ -13,6 +13,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { Organization } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { User } from './users/user.entity';
@@ -20,7 +21,15 @@ import { UsersModule } from './users/users.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 /** Feature modules of the domain. A new module is added here. */
-const FEATURE_MODULES = [HealthModule, AuthoritiesModule, OrganizationsModule, UsersModule, AuthModule];
+const FEATURE_MODULES = [
+  HealthModule,
+  AuthoritiesModule,
+  OrganizationsModule,
+  UsersModule,
+  AuthModule,
+  NotificationsModule,
+  // feature modules go here, one line each
+];
 
 @Module({})
 export class AppModule {
