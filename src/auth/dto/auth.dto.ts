@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class OrganizationInputDto {
   @ApiProperty({ example: 'Công ty Cổ phần Truyền thông Nghệ An' })
@@ -43,7 +43,7 @@ export class RegisterDto {
   fullName: string;
 
   @ApiProperty({ type: OrganizationInputDto })
-  @ValidateNested() @Type(() => OrganizationInputDto)
+  @IsObject() @ValidateNested() @Type(() => OrganizationInputDto)
   organization: OrganizationInputDto;
 }
 
