@@ -25,7 +25,9 @@ export class Notifications1764481000000 implements MigrationInterface {
         CONSTRAINT notifications_staff_roles_chk CHECK ((authority_id IS NULL) OR (roles IS NOT NULL)),
         CONSTRAINT notifications_dedupe_uq UNIQUE (dedupe_key)
       )`);
-    await q.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at) WHERE user_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX notifications_user_idx ON notifications (user_id, created_at) WHERE user_id IS NOT NULL`,
+    );
     await q.query(
       `CREATE INDEX notifications_org_idx ON notifications (organization_id, created_at) WHERE organization_id IS NOT NULL`,
     );

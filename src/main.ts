@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   await app.listen(config.port);
   const where = config.databaseUrl ? 'PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
   process.stdout.write(
-    JSON.stringify({ level: 30, msg: `Listening on port ${config.port}, database: ${where}`, port: config.port }) + '\n',
+    JSON.stringify({ level: 30, msg: `Listening on port ${config.port}, database: ${where}`, port: config.port }) +
+      '\n',
   );
 }
 

@@ -24,7 +24,9 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles) {
-      this.logger.error(`Route without an access declaration refused: ${context.getClass().name}.${context.getHandler().name}`);
+      this.logger.error(
+        `Route without an access declaration refused: ${context.getClass().name}.${context.getHandler().name}`,
+      );
       throw DomainError.forbidden('This route declares no access rule');
     }
     await super.canActivate(context);

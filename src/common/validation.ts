@@ -4,7 +4,11 @@ import { DomainError, FieldError } from './domain-error';
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
   for (const e of errors) {
-    const field = parent ? (/^\d+$/.test(e.property) ? `${parent}[${e.property}]` : `${parent}.${e.property}`) : e.property;
+    const field = parent
+      ? /^\d+$/.test(e.property)
+        ? `${parent}[${e.property}]`
+        : `${parent}.${e.property}`
+      : e.property;
     for (const message of Object.values(e.constraints ?? {})) {
       // class-validator phrases unknown properties as "property x should not exist".
       out.push({ field, message: message.startsWith('property ') ? `unknown field "${field}"` : message });

@@ -94,7 +94,10 @@ export class NotificationsService {
     const unread = q.unread ? 'AND r.read_at IS NULL' : '';
     const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $${me}
                   WHERE ${audience} ${unread}`;
-    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total ${from}`,
+      params,
+    );
     const rows: {
       id: string;
       kind: string;

@@ -52,8 +52,20 @@ export class UsersService implements OnApplicationBootstrap {
           entityId: existing.id,
         });
       } else {
-        const user = await this.users.insert(em, { email: adminEmail, passwordHash, fullName: 'Administrator', role: 'admin' });
-        await this.engine.recordCreation(em, accountMachine, user.id, SYSTEM_ACTOR, {}, { role: 'admin', email: adminEmail });
+        const user = await this.users.insert(em, {
+          email: adminEmail,
+          passwordHash,
+          fullName: 'Administrator',
+          role: 'admin',
+        });
+        await this.engine.recordCreation(
+          em,
+          accountMachine,
+          user.id,
+          SYSTEM_ACTOR,
+          {},
+          { role: 'admin', email: adminEmail },
+        );
       }
     });
     this.logger.log(`Admin account ${adminEmail} ensured`);
@@ -90,9 +102,16 @@ export class UsersService implements OnApplicationBootstrap {
         organizationId: organization.id,
         data: { name: organization.name, registrationNumber: organization.registrationNumber },
       });
-      await this.engine.recordCreation(em, accountMachine, user.id, actor, { organizationId: organization.id }, {
-        role: 'site_owner',
-      });
+      await this.engine.recordCreation(
+        em,
+        accountMachine,
+        user.id,
+        actor,
+        { organizationId: organization.id },
+        {
+          role: 'site_owner',
+        },
+      );
       return { user, organization };
     });
   }
@@ -113,7 +132,10 @@ export class UsersService implements OnApplicationBootstrap {
       throw DomainError.validation('A site owner account belongs to one organization', [
         {
           field: 'organizationId',
-          message: dto.role === 'site_owner' ? 'organizationId is required for site_owner' : 'organizationId is only for site_owner',
+          message:
+            dto.role === 'site_owner'
+              ? 'organizationId is required for site_owner'
+              : 'organizationId is only for site_owner',
         },
       ]);
     }
@@ -160,14 +182,24 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async list(q: UsersQuery) {
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.createdAt', 'ASC').addOrderBy('u.id');
+    const qb = this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .orderBy('u.createdAt', 'ASC')
+      .addOrderBy('u.id');
     if (q.role) qb.andWhere('u.role = :role', { role: q.role });
     if (q.authorityId) qb.andWhere('u.authority_id = :a', { a: q.authorityId });
     const [items, total] = await qb.skip(offsetOf(q)).take(q.pageSize).getManyAndCount();
     return pageOf(items, total, q);
   }
 
-  async transition(id: string, event: unknown, version: number | undefined, reason: string | undefined, admin: AuthenticatedUser) {
+  async transition(
+    id: string,
+    event: unknown,
+    version: number | undefined,
+    reason: string | undefined,
+    admin: AuthenticatedUser,
+  ) {
     const { record } = await this.engine.fire<User>({
       machine: accountMachine,
       entity: User,
@@ -191,7 +223,12 @@ export class UsersService implements OnApplicationBootstrap {
 
   async allowed(id: string, actor: AuthenticatedUser) {
     const user = await this.get(id);
-    const allowed = await this.engine.allowedEvents(accountMachine, user, actor, (e) => !(e === 'DISABLE' && user.id === actor.id));
+    const allowed = await this.engine.allowedEvents(
+      accountMachine,
+      user,
+      actor,
+      (e) => !(e === 'DISABLE' && user.id === actor.id),
+    );
     return { state: user.state, version: user.version, allowed };
   }
 }

@@ -34,7 +34,9 @@ export interface MachineDefinition<S extends string = string, E extends string =
 }
 
 /** Checks a definition's internal consistency once, at load time. */
-export function defineMachine<S extends string, E extends string>(def: MachineDefinition<S, E>): MachineDefinition<S, E> {
+export function defineMachine<S extends string, E extends string>(
+  def: MachineDefinition<S, E>,
+): MachineDefinition<S, E> {
   const states = new Set<string>(def.states);
   const events = new Set<string>(def.events);
   const problems: string[] = [];

@@ -51,7 +51,17 @@ export class WorkflowHistoryRepository {
     await em.query(
       `INSERT INTO workflow_history (entity_type, entity_id, event, from_state, to_state, actor_id, actor_role, reason, data)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [e.entityType, e.entityId, e.event, e.fromState, e.toState, e.actor.id, e.actor.role, e.reason, JSON.stringify(e.data)],
+      [
+        e.entityType,
+        e.entityId,
+        e.event,
+        e.fromState,
+        e.toState,
+        e.actor.id,
+        e.actor.role,
+        e.reason,
+        JSON.stringify(e.data),
+      ],
     );
   }
 

@@ -29,7 +29,13 @@ describe('deny by default: every route declares who may call it', () => {
     const publicPaths = listRoutes(t.app)
       .filter((r) => r.public)
       .map((r) => r.path);
-    const allowed = [/^\/api\/v1\/public\//, /^\/api\/v1\/health$/, /^\/api\/v1\/auth\/(register|login)$/, /^\/api\/v1\/requirements$/, /^\/api\/v1\/violation-types$/];
+    const allowed = [
+      /^\/api\/v1\/public\//,
+      /^\/api\/v1\/health$/,
+      /^\/api\/v1\/auth\/(register|login)$/,
+      /^\/api\/v1\/requirements$/,
+      /^\/api\/v1\/violation-types$/,
+    ];
     expect(publicPaths.filter((p) => !allowed.some((re) => re.test(p)))).toEqual([]);
   });
 });

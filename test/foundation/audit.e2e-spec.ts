@@ -26,7 +26,9 @@ describe('audit chain', () => {
 
   it('concurrent writers do not fork the chain', async () => {
     await Promise.all(Array.from({ length: 15 }, () => registerOwner(t)));
-    const forks = await t.ds.query(`SELECT prev_hash, count(*) FROM audit_events GROUP BY prev_hash HAVING count(*) > 1`);
+    const forks = await t.ds.query(
+      `SELECT prev_hash, count(*) FROM audit_events GROUP BY prev_hash HAVING count(*) > 1`,
+    );
     expect(forks).toEqual([]);
     expect((await verify()).body.valid).toBe(true);
   });

@@ -1,4 +1,13 @@
-import { bearer, createAuthority, createStaff, expectProblem, organizationInput, registerOwner, STRONG_PASSWORD, uniq } from '../support/factories';
+import {
+  bearer,
+  createAuthority,
+  createStaff,
+  expectProblem,
+  organizationInput,
+  registerOwner,
+  STRONG_PASSWORD,
+  uniq,
+} from '../support/factories';
 import { ADMIN_EMAIL, API, startTestApp, TestApp } from '../support/test-app';
 
 describe('auth, users and authorities', () => {
@@ -12,9 +21,16 @@ describe('auth, users and authorities', () => {
     it('creates a site owner with their organization', async () => {
       const email = `${uniq('reg')}@example.vn`;
       const org = organizationInput();
-      const r = await t.http.post(`${API}/auth/register`).send({ email, password: STRONG_PASSWORD, fullName: 'Lê Văn Cường', organization: org });
+      const r = await t.http
+        .post(`${API}/auth/register`)
+        .send({ email, password: STRONG_PASSWORD, fullName: 'Lê Văn Cường', organization: org });
       expect(r.status).toBe(201);
-      expect(r.body.user).toMatchObject({ email, role: 'site_owner', organizationId: r.body.organization.id, state: 'ACTIVE' });
+      expect(r.body.user).toMatchObject({
+        email,
+        role: 'site_owner',
+        organizationId: r.body.organization.id,
+        state: 'ACTIVE',
+      });
       expect(r.body.user.passwordHash).toBeUndefined();
       expect(r.body.organization).toMatchObject({ name: org.name, registrationNumber: org.registrationNumber });
       const [row] = await t.ds.query(`SELECT password_hash FROM users WHERE id = $1`, [r.body.user.id]);
@@ -40,7 +56,12 @@ describe('auth, users and authorities', () => {
     it('refuses a password containing the e-mail name', async () => {
       const r = await t.http
         .post(`${API}/auth/register`)
-        .send({ email: 'nguyenvanan@example.vn', password: 'nguyenvanan-2026', fullName: 'A B', organization: organizationInput() });
+        .send({
+          email: 'nguyenvanan@example.vn',
+          password: 'nguyenvanan-2026',
+          fullName: 'A B',
+          organization: organizationInput(),
+        });
       expectProblem(r, 400, 'WEAK_PASSWORD');
     });
 
@@ -48,9 +69,16 @@ describe('auth, users and authorities', () => {
       const owner = await registerOwner(t);
       const r1 = await t.http
         .post(`${API}/auth/register`)
-        .send({ email: owner.email.toUpperCase(), password: STRONG_PASSWORD, fullName: 'X Y', organization: organizationInput() });
+        .send({
+          email: owner.email.toUpperCase(),
+          password: STRONG_PASSWORD,
+          fullName: 'X Y',
+          organization: organizationInput(),
+        });
       expectProblem(r1, 409, 'ALREADY_EXISTS');
-      const [org] = await t.ds.query(`SELECT registration_number FROM organizations WHERE id = $1`, [owner.organizationId]);
+      const [org] = await t.ds.query(`SELECT registration_number FROM organizations WHERE id = $1`, [
+        owner.organizationId,
+      ]);
       const r2 = await t.http.post(`${API}/auth/register`).send({
         email: `${uniq('o')}@example.vn`,
         password: STRONG_PASSWORD,
@@ -61,7 +89,9 @@ describe('auth, users and authorities', () => {
     });
 
     it('refuses a missing organization with 400', async () => {
-      const r = await t.http.post(`${API}/auth/register`).send({ email: 'a@b.vn', password: STRONG_PASSWORD, fullName: 'X' });
+      const r = await t.http
+        .post(`${API}/auth/register`)
+        .send({ email: 'a@b.vn', password: STRONG_PASSWORD, fullName: 'X' });
       expectProblem(r, 400, 'VALIDATION_FAILED');
       expect(r.body.errors.map((e: { field: string }) => e.field)).toContain('organization');
     });
@@ -70,7 +100,9 @@ describe('auth, users and authorities', () => {
   describe('POST /auth/login and GET /auth/me', () => {
     it('logs in (e-mail case-insensitive) and returns the contract shape', async () => {
       const owner = await registerOwner(t);
-      const r = await t.http.post(`${API}/auth/login`).send({ email: owner.email.toUpperCase(), password: STRONG_PASSWORD });
+      const r = await t.http
+        .post(`${API}/auth/login`)
+        .send({ email: owner.email.toUpperCase(), password: STRONG_PASSWORD });
       expect(r.status).toBe(200);
       expect(r.body).toEqual({
         accessToken: expect.any(String),
@@ -83,8 +115,16 @@ describe('auth, users and authorities', () => {
     });
 
     it('a wrong password or unknown e-mail is 401 INVALID_CREDENTIALS', async () => {
-      expectProblem(await t.http.post(`${API}/auth/login`).send({ email: ADMIN_EMAIL, password: 'wrong-password-1' }), 401, 'INVALID_CREDENTIALS');
-      expectProblem(await t.http.post(`${API}/auth/login`).send({ email: 'nobody@x.vn', password: 'wrong-password-1' }), 401, 'INVALID_CREDENTIALS');
+      expectProblem(
+        await t.http.post(`${API}/auth/login`).send({ email: ADMIN_EMAIL, password: 'wrong-password-1' }),
+        401,
+        'INVALID_CREDENTIALS',
+      );
+      expectProblem(
+        await t.http.post(`${API}/auth/login`).send({ email: 'nobody@x.vn', password: 'wrong-password-1' }),
+        401,
+        'INVALID_CREDENTIALS',
+      );
     });
 
     it('throttles: 429 after 10 failures in a minute for one e-mail, even with the right password', async () => {
@@ -106,7 +146,9 @@ describe('auth, users and authorities', () => {
     it('throttles per IP across e-mails', async () => {
       await t.ds.query(`DELETE FROM login_failures`);
       for (let i = 0; i < 10; i++) {
-        const r = await t.http.post(`${API}/auth/login`).send({ email: `${uniq('z')}@x.vn`, password: 'whatever-12345' });
+        const r = await t.http
+          .post(`${API}/auth/login`)
+          .send({ email: `${uniq('z')}@x.vn`, password: 'whatever-12345' });
         expect(r.status).toBe(401);
       }
       const owner = await registerOwner(t).catch(() => null);
@@ -118,15 +160,25 @@ describe('auth, users and authorities', () => {
 
     it('a disabled account cannot log in and its token stops working at once', async () => {
       const owner = await registerOwner(t);
-      const d = await t.http.post(`${API}/users/${owner.id}/transitions`).set(bearer(t.adminToken)).send({ event: 'DISABLE', reason: 'Yêu cầu của tổ chức' });
+      const d = await t.http
+        .post(`${API}/users/${owner.id}/transitions`)
+        .set(bearer(t.adminToken))
+        .send({ event: 'DISABLE', reason: 'Yêu cầu của tổ chức' });
       expect(d.status).toBe(200);
       expectProblem(await t.http.get(`${API}/auth/me`).set(bearer(owner.token)), 401, 'ACCOUNT_DISABLED');
-      expectProblem(await t.http.post(`${API}/auth/login`).send({ email: owner.email, password: STRONG_PASSWORD }), 401, 'ACCOUNT_DISABLED');
+      expectProblem(
+        await t.http.post(`${API}/auth/login`).send({ email: owner.email, password: STRONG_PASSWORD }),
+        401,
+        'ACCOUNT_DISABLED',
+      );
     });
 
     it('a token signed with another secret is 401', async () => {
-      const forged = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url') + '.' +
-        Buffer.from(JSON.stringify({ sub: 'x', role: 'admin' })).toString('base64url') + '.c2lnbmF0dXJl';
+      const forged =
+        Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url') +
+        '.' +
+        Buffer.from(JSON.stringify({ sub: 'x', role: 'admin' })).toString('base64url') +
+        '.c2lnbmF0dXJl';
       expectProblem(await t.http.get(`${API}/auth/me`).set(bearer(forged)), 401, 'UNAUTHENTICATED');
     });
   });
@@ -143,22 +195,34 @@ describe('auth, users and authorities', () => {
       const authority = await createAuthority(t);
       const base = { password: STRONG_PASSWORD, fullName: 'Cán bộ' };
       expectProblem(
-        await t.http.post(`${API}/users`).set(bearer(t.adminToken)).send({ ...base, email: `${uniq()}@d.vn`, role: 'approver' }),
+        await t.http
+          .post(`${API}/users`)
+          .set(bearer(t.adminToken))
+          .send({ ...base, email: `${uniq()}@d.vn`, role: 'approver' }),
         400,
         'VALIDATION_FAILED',
       );
       expectProblem(
-        await t.http.post(`${API}/users`).set(bearer(t.adminToken)).send({ ...base, email: `${uniq()}@d.vn`, role: 'admin', authorityId: authority.id }),
+        await t.http
+          .post(`${API}/users`)
+          .set(bearer(t.adminToken))
+          .send({ ...base, email: `${uniq()}@d.vn`, role: 'admin', authorityId: authority.id }),
         400,
         'VALIDATION_FAILED',
       );
       expectProblem(
-        await t.http.post(`${API}/users`).set(bearer(t.adminToken)).send({ ...base, email: `${uniq()}@d.vn`, role: 'site_owner' }),
+        await t.http
+          .post(`${API}/users`)
+          .set(bearer(t.adminToken))
+          .send({ ...base, email: `${uniq()}@d.vn`, role: 'site_owner' }),
         400,
         'VALIDATION_FAILED',
       );
       expectProblem(
-        await t.http.post(`${API}/users`).set(bearer(t.adminToken)).send({ ...base, email: `${uniq()}@d.vn`, role: 'root' }),
+        await t.http
+          .post(`${API}/users`)
+          .set(bearer(t.adminToken))
+          .send({ ...base, email: `${uniq()}@d.vn`, role: 'root' }),
         400,
         'VALIDATION_FAILED',
       );
@@ -168,19 +232,28 @@ describe('auth, users and authorities', () => {
       const r = await t.http
         .post(`${API}/users`)
         .set(bearer(t.adminToken))
-        .send({ email: `${uniq()}@d.vn`, password: STRONG_PASSWORD, fullName: 'X', role: 'inspector', authorityId: '00000000-0000-4000-8000-000000000000' });
+        .send({
+          email: `${uniq()}@d.vn`,
+          password: STRONG_PASSWORD,
+          fullName: 'X',
+          role: 'inspector',
+          authorityId: '00000000-0000-4000-8000-000000000000',
+        });
       expectProblem(r, 422);
     });
 
-    it.each(['site_owner', 'appraiser', 'approver', 'inspector'] as const)('refuses the role %s with 403', async (role) => {
-      const authority = await createAuthority(t);
-      const caller = role === 'site_owner' ? await registerOwner(t) : await createStaff(t, role, authority.id);
-      const r = await t.http
-        .post(`${API}/users`)
-        .set(bearer(caller.token))
-        .send({ email: `${uniq()}@d.vn`, password: STRONG_PASSWORD, fullName: 'X', role: 'admin' });
-      expectProblem(r, 403, 'FORBIDDEN');
-    });
+    it.each(['site_owner', 'appraiser', 'approver', 'inspector'] as const)(
+      'refuses the role %s with 403',
+      async (role) => {
+        const authority = await createAuthority(t);
+        const caller = role === 'site_owner' ? await registerOwner(t) : await createStaff(t, role, authority.id);
+        const r = await t.http
+          .post(`${API}/users`)
+          .set(bearer(caller.token))
+          .send({ email: `${uniq()}@d.vn`, password: STRONG_PASSWORD, fullName: 'X', role: 'admin' });
+        expectProblem(r, 403, 'FORBIDDEN');
+      },
+    );
 
     it('refuses anonymous callers with 401', async () => {
       expectProblem(await t.http.post(`${API}/users`).send({}), 401, 'UNAUTHENTICATED');
@@ -193,7 +266,9 @@ describe('auth, users and authorities', () => {
       const owner = await registerOwner(t);
       const list = await t.http.get(`${API}/authorities`).set(bearer(owner.token));
       expect(list.status).toBe(200);
-      expect(list.body).toContainEqual(expect.objectContaining({ id: a.id, province: 'Đà Nẵng', timeZone: 'Asia/Ho_Chi_Minh' }));
+      expect(list.body).toContainEqual(
+        expect.objectContaining({ id: a.id, province: 'Đà Nẵng', timeZone: 'Asia/Ho_Chi_Minh' }),
+      );
       const one = await t.http.get(`${API}/authorities/${a.id}`).set(bearer(owner.token));
       expect(one.body.code).toBe(a.code);
       expectProblem(await t.http.get(`${API}/authorities`), 401);
@@ -202,14 +277,27 @@ describe('auth, users and authorities', () => {
     it('refuses a duplicate code (409), a bad time zone (400), and non-admins (403)', async () => {
       const a = await createAuthority(t);
       const body = { code: a.code, name: 'X', province: 'Y', licenseNumberSuffix: 'GP-X' };
-      expectProblem(await t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).send(body), 409, 'ALREADY_EXISTS');
       expectProblem(
-        await t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).send({ ...body, code: 'NEW-TZ', timeZone: 'Mars/Olympus' }),
+        await t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).send(body),
+        409,
+        'ALREADY_EXISTS',
+      );
+      expectProblem(
+        await t.http
+          .post(`${API}/authorities`)
+          .set(bearer(t.adminToken))
+          .send({ ...body, code: 'NEW-TZ', timeZone: 'Mars/Olympus' }),
         400,
         'VALIDATION_FAILED',
       );
       const staff = await createStaff(t, 'approver', a.id);
-      expectProblem(await t.http.post(`${API}/authorities`).set(bearer(staff.token)).send({ ...body, code: 'OTHER' }), 403);
+      expectProblem(
+        await t.http
+          .post(`${API}/authorities`)
+          .set(bearer(staff.token))
+          .send({ ...body, code: 'OTHER' }),
+        403,
+      );
     });
   });
 });

@@ -25,7 +25,9 @@ describe('embedded database: the core of the API', () => {
   it('keeps 10 concurrent registrations consistent (no interleaved transactions)', async () => {
     const owners = await Promise.all(Array.from({ length: 10 }, () => registerOwner(t)));
     expect(new Set(owners.map((o) => o.organizationId)).size).toBe(10);
-    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'organization.registered'`);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'organization.registered'`,
+    );
     expect(n).toBeGreaterThanOrEqual(11);
     const v = await t.http.get(`${API}/audit/verify`).set(bearer(t.adminToken));
     expect(v.body.valid).toBe(true);

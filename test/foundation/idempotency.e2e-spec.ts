@@ -8,7 +8,15 @@ describe('Idempotency-Key on POST', () => {
   });
   afterAll(() => t.close());
 
-  const body = () => ({ code: uniq('I').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20), name: 'Sở TT&TT', province: 'Huế', licenseNumberSuffix: 'GP-STTTT' });
+  const body = () => ({
+    code: uniq('I')
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .slice(0, 20),
+    name: 'Sở TT&TT',
+    province: 'Huế',
+    licenseNumberSuffix: 'GP-STTTT',
+  });
   const count = async (code: string) =>
     (await t.ds.query(`SELECT count(*)::int AS n FROM authorities WHERE code = $1`, [code]))[0].n as number;
 
@@ -37,7 +45,9 @@ describe('Idempotency-Key on POST', () => {
     const b = body();
     const key = uniq('k');
     const rs = await Promise.all(
-      Array.from({ length: 8 }, () => t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).set('Idempotency-Key', key).send(b)),
+      Array.from({ length: 8 }, () =>
+        t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).set('Idempotency-Key', key).send(b),
+      ),
     );
     for (const r of rs) expect([201, 409]).toContain(r.status);
     expect(rs.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
@@ -47,7 +57,11 @@ describe('Idempotency-Key on POST', () => {
 
   it('a failed request releases its key; a retry runs', async () => {
     const key = uniq('k');
-    const bad = await t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).set('Idempotency-Key', key).send({ code: 'x' });
+    const bad = await t.http
+      .post(`${API}/authorities`)
+      .set(bearer(t.adminToken))
+      .set('Idempotency-Key', key)
+      .send({ code: 'x' });
     expect(bad.status).toBe(400);
     const b = body();
     const good = await t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).set('Idempotency-Key', key).send(b);
@@ -62,7 +76,11 @@ describe('Idempotency-Key on POST', () => {
     const again = await t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).set('Idempotency-Key', key).send(b);
     expectProblem(again, 409, 'ALREADY_EXISTS'); // ran again (not replayed): the code now exists
     expectProblem(
-      await t.http.post(`${API}/authorities`).set(bearer(t.adminToken)).set('Idempotency-Key', 'ä'.repeat(3)).send(body()),
+      await t.http
+        .post(`${API}/authorities`)
+        .set(bearer(t.adminToken))
+        .set('Idempotency-Key', 'ä'.repeat(3))
+        .send(body()),
       400,
       'VALIDATION_FAILED',
     );

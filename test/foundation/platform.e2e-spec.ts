@@ -61,7 +61,14 @@ describe('platform: health, errors as problem+json, OpenAPI, headers', () => {
       email: 'x@y.vn',
       password: 'Mat-khau-manh-2026',
       fullName: 'A',
-      organization: { name: 'B', registrationNumber: '1', address: 'C', legalRepresentative: 'D', phone: 'x', email: 'no' },
+      organization: {
+        name: 'B',
+        registrationNumber: '1',
+        address: 'C',
+        legalRepresentative: 'D',
+        phone: 'x',
+        email: 'no',
+      },
     });
     expectProblem(r, 400, 'VALIDATION_FAILED');
     const fields = (r.body.errors as { field: string }[]).map((e) => e.field);
@@ -86,7 +93,12 @@ describe('platform: health, errors as problem+json, OpenAPI, headers', () => {
     expect(r.status).toBe(200);
     expect(r.body.openapi).toMatch(/^3\./);
     expect(Object.keys(r.body.paths)).toEqual(
-      expect.arrayContaining([`${API}/health`, `${API}/auth/login`, `${API}/users/{id}/transitions`, `${API}/audit/verify`]),
+      expect.arrayContaining([
+        `${API}/health`,
+        `${API}/auth/login`,
+        `${API}/users/{id}/transitions`,
+        `${API}/audit/verify`,
+      ]),
     );
     expect(r.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(r.body.components.schemas.RegisterDto.properties.organization).toBeDefined();

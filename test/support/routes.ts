@@ -14,7 +14,13 @@ export interface RouteInfo {
 }
 
 function joinPath(...parts: (string | undefined)[]): string {
-  return ('/' + parts.filter((p) => p !== undefined && p !== '' && p !== '/').map((p) => String(p).replace(/^\/|\/$/g, '')).join('/')).replace(/\/+/g, '/');
+  return (
+    '/' +
+    parts
+      .filter((p) => p !== undefined && p !== '' && p !== '/')
+      .map((p) => String(p).replace(/^\/|\/$/g, ''))
+      .join('/')
+  ).replace(/\/+/g, '/');
 }
 
 /** Every handler of every controller the application registered, with its access declaration. */
@@ -33,7 +39,8 @@ export function listRoutes(app: INestApplication, prefix = '/api/v1'): RouteInfo
         if (path === undefined) continue;
         const method = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod;
         const isPublic = Boolean(Reflect.getMetadata(PUBLIC_KEY, fn) ?? Reflect.getMetadata(PUBLIC_KEY, ctrl));
-        const roles = (Reflect.getMetadata(ROLES_KEY, fn) ?? Reflect.getMetadata(ROLES_KEY, ctrl)) as string[] | undefined;
+        const roles = (Reflect.getMetadata(ROLES_KEY, fn) ?? Reflect.getMetadata(ROLES_KEY, ctrl)) as
+          string[] | undefined;
         routes.push({
           method: RequestMethod[method],
           path: joinPath(prefix, Array.isArray(base) ? base[0] : base, Array.isArray(path) ? path[0] : path),

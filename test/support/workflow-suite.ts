@@ -34,7 +34,11 @@ export function workflowSuite(name: string, opts: { embedded: boolean }) {
         { event: 'ENABLE', from_state: 'DISABLED', to_state: 'ACTIVE', actor_role: 'admin', reason: null },
       ]);
       const audit = await t.http.get(`${API}/audit?entityType=user&entityId=${owner.id}`).set(bearer(t.adminToken));
-      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual(['user.CREATE', 'user.DISABLE', 'user.ENABLE']);
+      expect(audit.body.items.map((a: { action: string }) => a.action)).toEqual([
+        'user.CREATE',
+        'user.DISABLE',
+        'user.ENABLE',
+      ]);
       expect(audit.body.total).toBe(3);
     });
 
@@ -68,7 +72,10 @@ export function workflowSuite(name: string, opts: { embedded: boolean }) {
       expectProblem(r, 422, 'CANNOT_DISABLE_SELF');
       const allowed = await t.http.get(`${API}/users/${admin.id}/transitions`).set(bearer(t.adminToken));
       expect(allowed.body.allowed).toEqual([]);
-      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM workflow_history WHERE entity_id = $1 AND event = 'DISABLE'`, [admin.id]);
+      const [{ n }] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM workflow_history WHERE entity_id = $1 AND event = 'DISABLE'`,
+        [admin.id],
+      );
       expect(n).toBe(0);
     });
 
@@ -95,7 +102,10 @@ export function workflowSuite(name: string, opts: { embedded: boolean }) {
       expect(statuses.filter((s) => s === 409)).toHaveLength(19);
       const [u] = await t.ds.query(`SELECT state, version FROM users WHERE id = $1`, [owner.id]);
       expect(u).toEqual({ state: 'DISABLED', version: 2 });
-      const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM workflow_history WHERE entity_id = $1 AND event = 'DISABLE'`, [owner.id]);
+      const [{ n }] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM workflow_history WHERE entity_id = $1 AND event = 'DISABLE'`,
+        [owner.id],
+      );
       expect(n).toBe(1);
       const verify = await t.http.get(`${API}/audit/verify`).set(bearer(t.adminToken));
       expect(verify.body.valid).toBe(true);
@@ -103,7 +113,9 @@ export function workflowSuite(name: string, opts: { embedded: boolean }) {
 
     it('20 racing transitions with the same version: one wins, the rest VERSION_CONFLICT or TRANSITION_NOT_ALLOWED', async () => {
       const owner = await registerOwner(t);
-      const results = await Promise.all(Array.from({ length: 20 }, () => fire(owner.id, { event: 'DISABLE', version: 1 })));
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () => fire(owner.id, { event: 'DISABLE', version: 1 })),
+      );
       expect(results.filter((r) => r.status === 200)).toHaveLength(1);
       for (const r of results.filter((x) => x.status !== 200)) {
         expect(r.status).toBe(409);
@@ -112,4 +124,3 @@ export function workflowSuite(name: string, opts: { embedded: boolean }) {
     });
   });
 }
-

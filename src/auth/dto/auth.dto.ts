@@ -4,46 +4,62 @@ import { IsEmail, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNe
 
 export class OrganizationInputDto {
   @ApiProperty({ example: 'Công ty Cổ phần Truyền thông Nghệ An' })
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   name: string;
 
   @ApiProperty({ description: 'Enterprise code or establishment decision number', example: '2901234567' })
-  @IsString() @IsNotEmpty() @MaxLength(64)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
   @Matches(/^[\p{L}\p{N}/._-]+$/u, { message: 'registrationNumber may contain letters, digits and / . _ - only' })
   registrationNumber: string;
 
   @ApiProperty({ example: '12 Lê Lợi, phường Hưng Bình, Vinh, Nghệ An' })
-  @IsString() @IsNotEmpty() @MaxLength(500)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
   address: string;
 
   @ApiProperty({ example: 'Nguyễn Văn An' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   legalRepresentative: string;
 
   @ApiProperty({ example: '+84 238 3844 555' })
-  @IsString() @Matches(/^\+?[0-9 ().-]{6,20}$/, { message: 'phone must be a phone number' })
+  @IsString()
+  @Matches(/^\+?[0-9 ().-]{6,20}$/, { message: 'phone must be a phone number' })
   phone: string;
 
   @ApiProperty({ example: 'contact@example.vn' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 }
 
 export class RegisterDto {
   @ApiProperty({ example: 'owner@example.vn' })
-  @IsEmail() @MaxLength(254)
+  @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ minLength: 10, description: 'At least 10 characters, not a common or trivial password' })
-  @IsString() @MaxLength(128)
+  @IsString()
+  @MaxLength(128)
   password: string;
 
   @ApiProperty({ example: 'Trần Thị Bình' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   fullName: string;
 
   @ApiProperty({ type: OrganizationInputDto })
-  @IsObject() @ValidateNested() @Type(() => OrganizationInputDto)
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OrganizationInputDto)
   organization: OrganizationInputDto;
 }
 

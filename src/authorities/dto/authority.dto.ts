@@ -7,31 +7,46 @@ export class CreateAuthorityDto {
   code: string;
 
   @ApiProperty({ example: 'Sở Thông tin và Truyền thông' })
-  @IsString() @IsNotEmpty() @MaxLength(300)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
   name: string;
 
   @ApiProperty({ example: 'Nghệ An' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   province: string;
 
   @ApiProperty({ example: 'GP-STTTT', description: 'Appended to the sequence: 44/GP-STTTT' })
-  @IsString() @IsNotEmpty() @MaxLength(40)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(40)
   @Matches(/^[\p{L}\p{N}./-]+$/u, { message: 'licenseNumberSuffix may contain letters, digits, . / and - only' })
   licenseNumberSuffix: string;
 
   @ApiPropertyOptional({ example: 'UBND TỈNH NGHỆ AN' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   parentBody?: string;
 
   @ApiPropertyOptional({ example: 'GIÁM ĐỐC' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   signerTitle?: string;
 
   @ApiPropertyOptional({ example: 'Nguyễn Văn Hùng' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   signerName?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Ho_Chi_Minh' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   timeZone?: string;
 }
