@@ -1,11 +1,13 @@
 import { Foundation1764480000000 } from './1764480000000-foundation';
 import { Notifications1764481000000 } from './1764481000000-notifications';
+import { Calendar1764482000000 } from './1764482000000-calendar';
 import { Applications1764484000000 } from './1764484000000-applications';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
 export const ALL_MIGRATIONS = [
   Foundation1764480000000,
   Notifications1764481000000,
+  Calendar1764482000000,
   Applications1764484000000,
   // new migrations go here, one line each, in timestamp order
 ];

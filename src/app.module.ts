@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
 import { Authority } from './authorities/authority.entity';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
@@ -28,6 +29,7 @@ const FEATURE_MODULES = [
   UsersModule,
   AuthModule,
   NotificationsModule,
+  CalendarModule,
   // feature modules go here, one line each
 ];
 

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ROLES } from '../auth/roles';
+import { CalendarService } from './calendar.service';
+import { CalendarYearPipe, CalendarYearView, ReplaceCalendarYearDto } from './dto/calendar.dto';
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  /** The year's non-working days and worked weekends (the admin's table, or the statutory default). */
+  @Get(':year')
+  @Roles(...ROLES)
+  @ApiOkResponse({ type: CalendarYearView })
+  get(@Param('year', CalendarYearPipe) year: number): Promise<CalendarYearView> {
+    return this.calendar.getYear(year);
+  }
+
+  /** Replaces the year's table (swap notices, a new holiday). */
+  @Put(':year')
+  @Roles('admin')
+  @ApiOkResponse({ type: CalendarYearView })
+  replace(
+    @Param('year', CalendarYearPipe) year: number,
+    @Body() dto: ReplaceCalendarYearDto,
+    @CurrentUser() admin: AuthenticatedUser,
+  ): Promise<CalendarYearView> {
+    return this.calendar.replaceYear(year, dto, admin);
+  }
+}
