@@ -19,6 +19,7 @@ import { Organization } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { User } from './users/user.entity';
 import { UsersModule } from './users/users.module';
+import { ViolationsModule } from './violations/violations.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 /** Feature modules of the domain. A new module is added here. */
@@ -30,6 +31,7 @@ const FEATURE_MODULES = [
   AuthModule,
   NotificationsModule,
   CalendarModule,
+  ViolationsModule,
   // feature modules go here, one line each
 ];
 

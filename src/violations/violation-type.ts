@@ -1,0 +1,44 @@
+/** One version of a catalogue entry, as stored (`violation_types`). */
+export interface ViolationType {
+  code: string;
+  effectiveFrom: string;
+  titleVi: string;
+  titleEn: string;
+  legalBasis: string;
+  minFine: number;
+  maxFine: number;
+  additionalMeasures: string[];
+  remedialMeasures: string[];
+  grave: boolean;
+  verified: boolean;
+  createdAt: Date;
+}
+
+/** An individual pays half of an organization's fine (Decree 119/2020, art. 4; domain brief "Violations and fines"). */
+export function individualFine(organizationFine: number): number {
+  return Math.floor(organizationFine / 2);
+}
+
+/** What `GET /violation-types` shows of an entry. */
+export function violationTypeView(t: ViolationType) {
+  return {
+    code: t.code,
+    title: t.titleVi,
+    titleEn: t.titleEn,
+    legalBasis: t.legalBasis,
+    minFine: t.minFine,
+    maxFine: t.maxFine,
+    individualMinFine: individualFine(t.minFine),
+    individualMaxFine: individualFine(t.maxFine),
+    additionalMeasures: t.additionalMeasures,
+    remedialMeasures: t.remedialMeasures,
+    grave: t.grave,
+    verified: t.verified,
+    effectiveFrom: t.effectiveFrom,
+  };
+}
+
+/** A fine is lawful when it lies inside the entry's range for an organization (bounds included). */
+export function fineInRange(t: Pick<ViolationType, 'minFine' | 'maxFine'>, amount: number): boolean {
+  return Number.isInteger(amount) && amount >= t.minFine && amount <= t.maxFine;
+}
