@@ -2,6 +2,7 @@ import { Foundation1764480000000 } from './1764480000000-foundation';
 import { Notifications1764481000000 } from './1764481000000-notifications';
 import { Calendar1764482000000 } from './1764482000000-calendar';
 import { Applications1764484000000 } from './1764484000000-applications';
+import { Licenses1764486000000 } from './1764486000000-licenses';
 import { ViolationTypes1764488000000 } from './1764488000000-violation-types';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
@@ -10,6 +11,7 @@ export const ALL_MIGRATIONS = [
   Notifications1764481000000,
   Calendar1764482000000,
   Applications1764484000000,
+  Licenses1764486000000,
   ViolationTypes1764488000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -21,6 +21,9 @@ import { User } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 import { ViolationsModule } from './violations/violations.module';
 import { WorkflowModule } from './workflow/workflow.module';
+import { LicensesModule } from './licenses/licenses.module';
+import { RegistryModule } from './registry/registry.module';
+import { SchedulerModule } from './scheduler/scheduler.module';
 
 /** Feature modules of the domain. A new module is added here. */
 const FEATURE_MODULES = [
@@ -32,6 +35,9 @@ const FEATURE_MODULES = [
   NotificationsModule,
   CalendarModule,
   ViolationsModule,
+  SchedulerModule,
+  LicensesModule,
+  RegistryModule,
   // feature modules go here, one line each
 ];
 

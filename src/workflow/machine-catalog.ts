@@ -1,4 +1,5 @@
 import { applicationMachine } from '../applications/application.machine';
+import { licenseMachine } from '../licenses/license.machine';
 import { accountMachine } from '../users/account.machine';
 import type { MachineDefinition } from './machine';
 
@@ -6,4 +7,4 @@ import type { MachineDefinition } from './machine';
  * Every lifecycle of the product, in the order `GET /state-machines` lists them. A module with a lifecycle adds
  * its `*.machine.ts` here; docs/state-machines.md is generated from this list.
  */
-export const MACHINE_CATALOG: readonly MachineDefinition[] = [applicationMachine, accountMachine];
+export const MACHINE_CATALOG: readonly MachineDefinition[] = [applicationMachine, licenseMachine, accountMachine];

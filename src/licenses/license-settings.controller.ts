@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { UuidParam } from '../common/uuid';
+import { LicenseNumberingDto, LicenseSettingsDto } from './dto/license.dto';
+import { LicensesService } from './licenses.service';
+
+/** Per-authority license numbering and rules (admin). */
+@ApiTags('authorities')
+@Controller('authorities')
+export class LicenseSettingsController {
+  constructor(private readonly licenses: LicensesService) {}
+
+  @Get(':id/license-numbering')
+  @Roles('admin')
+  numbering(@Param('id', UuidParam) id: string) {
+    return this.licenses.numbering(id);
+  }
+
+  /** `{ nextSeq, format, pad }`: continue a paper series; nextSeq only moves forward (numbers are never reused). */
+  @Put(':id/license-numbering')
+  @Roles('admin')
+  setNumbering(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: LicenseNumberingDto,
+    @CurrentUser() admin: AuthenticatedUser,
+  ) {
+    return this.licenses.setNumbering(id, dto, admin);
+  }
+
+  @Get(':id/license-settings')
+  @Roles('admin')
+  settings(@Param('id', UuidParam) id: string) {
+    return this.licenses.settings(id);
+  }
+
+  @Put(':id/license-settings')
+  @Roles('admin')
+  setSettings(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: LicenseSettingsDto,
+    @CurrentUser() admin: AuthenticatedUser,
+  ) {
+    return this.licenses.setSettings(id, dto.suspensionMaxMonths, admin);
+  }
+}

@@ -1,0 +1,31 @@
+import { addMonths, maxExpiryFor, maxExtendedExpiry, reminderThreshold } from './license-term';
+
+describe('license terms', () => {
+  it('a license runs at most 10 years, issue day included', () => {
+    expect(maxExpiryFor('2026-03-05')).toBe('2036-03-04');
+    expect(maxExpiryFor('2028-02-29')).toBe('2038-02-27');
+  });
+
+  it('an extension adds at most 2 years to the current expiry', () => {
+    expect(maxExtendedExpiry('2031-03-04')).toBe('2033-03-04');
+  });
+
+  it('adds months, clamping to the end of shorter months', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
+    expect(addMonths('2026-03-05', 3)).toBe('2026-06-05');
+    expect(addMonths('2026-03-05', -3)).toBe('2025-12-05');
+  });
+
+  it('picks the reminder due for the days left (90/30/7), catching up missed days', () => {
+    expect(reminderThreshold(120)).toBeNull();
+    expect(reminderThreshold(91)).toBeNull();
+    expect(reminderThreshold(90)).toBe(90);
+    expect(reminderThreshold(31)).toBe(90);
+    expect(reminderThreshold(30)).toBe(30);
+    expect(reminderThreshold(20)).toBe(30);
+    expect(reminderThreshold(7)).toBe(7);
+    expect(reminderThreshold(0)).toBe(7);
+    expect(reminderThreshold(-1)).toBeNull();
+  });
+});

@@ -1,0 +1,372 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { SiteParticulars } from '../applications/approval.port';
+import type { LicensePdfData } from '../pdf/pdf.types';
+import { escapeLike } from './search-text';
+import { License, Licensee, LicenseStatus, LicenseVersionKind } from './license.entity';
+
+export interface LicenseVersionRow {
+  licenseId: string;
+  version: number;
+  edition: number;
+  kind: LicenseVersionKind;
+  applicationId: string;
+  signedOn: string;
+  issuedOn: string;
+  expiresOn: string;
+  site: SiteParticulars;
+  licensee: Licensee;
+  signerTitle: string;
+  signerName: string;
+  document: LicensePdfData;
+  pdfSha256: string;
+  createdAt?: Date;
+}
+
+interface VersionRaw {
+  license_id: string;
+  version: number;
+  edition: number;
+  kind: LicenseVersionKind;
+  application_id: string;
+  signed_on: string;
+  issued_on: string;
+  expires_on: string;
+  site: SiteParticulars;
+  licensee: Licensee;
+  signer_title: string;
+  signer_name: string;
+  document: LicensePdfData;
+  pdf_sha256: string;
+  created_at: Date;
+}
+
+export interface NumberSeries {
+  authorityId: string;
+  nextSeq: number;
+  format: string;
+  pad: number;
+}
+
+/** Who is asking, for the lists: an organization's owner, an authority's staff, or anyone (admin). */
+export interface LicenseScope {
+  organizationId?: string;
+  authorityId?: string;
+}
+
+export interface LicenseListFilter {
+  status?: LicenseStatus;
+  /** Already normalized (normalizeSearchText). */
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A row of the public registry: no personal data. */
+export interface RegistryRow {
+  id: string;
+  authorityId: string;
+  number: string;
+  status: LicenseStatus;
+  issuedOn: string;
+  expiresOn: string;
+  organizationName: string;
+  siteName: string;
+  domains: string[];
+  authorityName: string;
+  authorityCode: string;
+  province: string;
+  verificationCode: string;
+}
+
+/** A license the scheduler must act on, with the calendar date of "today" in its authority's time zone. */
+export interface DueLicense {
+  id: string;
+  organizationId: string;
+  authorityId: string;
+  number: string;
+  expiresOn: string;
+  today: string;
+}
+
+function toVersion(r: VersionRaw): LicenseVersionRow {
+  return {
+    licenseId: r.license_id,
+    version: r.version,
+    edition: r.edition,
+    kind: r.kind,
+    applicationId: r.application_id,
+    signedOn: r.signed_on,
+    issuedOn: r.issued_on,
+    expiresOn: r.expires_on,
+    site: r.site,
+    licensee: r.licensee,
+    signerTitle: r.signer_title,
+    signerName: r.signer_name,
+    document: r.document,
+    pdfSha256: r.pdf_sha256,
+    createdAt: r.created_at,
+  };
+}
+
+/** The only code that touches licenses, their versions, numbering and settings. */
+@Injectable()
+export class LicensesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(em?: EntityManager): EntityManager {
+    return em ?? this.dataSource.manager;
+  }
+
+  findById(id: string, em?: EntityManager): Promise<License | null> {
+    return this.m(em).getRepository(License).findOne({ where: { id } });
+  }
+
+  /** The license row locked for the rest of the transaction (amendments, extensions… serialize on it). */
+  lockById(em: EntityManager, id: string): Promise<License | null> {
+    return em.getRepository(License).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insert(em: EntityManager, license: Partial<License>): Promise<License> {
+    const repo = em.getRepository(License);
+    return repo.save(repo.create(license));
+  }
+
+  async update(em: EntityManager, id: string, changes: Partial<License>): Promise<void> {
+    await em.getRepository(License).update({ id }, changes as never);
+  }
+
+  async insertVersion(em: EntityManager, v: LicenseVersionRow): Promise<void> {
+    await em.query(
+      `INSERT INTO license_versions (license_id, version, edition, kind, application_id, signed_on, issued_on,
+         expires_on, site, licensee, signer_title, signer_name, document, pdf_sha256)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        v.licenseId,
+        v.version,
+        v.edition,
+        v.kind,
+        v.applicationId,
+        v.signedOn,
+        v.issuedOn,
+        v.expiresOn,
+        JSON.stringify(v.site),
+        JSON.stringify(v.licensee),
+        v.signerTitle,
+        v.signerName,
+        JSON.stringify(v.document),
+        v.pdfSha256,
+      ],
+    );
+  }
+
+  async versions(licenseId: string, em?: EntityManager): Promise<LicenseVersionRow[]> {
+    const rows: VersionRaw[] = await this.m(em).query(
+      `SELECT * FROM license_versions WHERE license_id = $1 ORDER BY version`,
+      [licenseId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async version(licenseId: string, version: number, em?: EntityManager): Promise<LicenseVersionRow | null> {
+    const rows: VersionRaw[] = await this.m(em).query(
+      `SELECT * FROM license_versions WHERE license_id = $1 AND version = $2`,
+      [licenseId, version],
+    );
+    return rows.length ? toVersion(rows[0]) : null;
+  }
+
+  async latestVersion(licenseId: string, em?: EntityManager): Promise<LicenseVersionRow | null> {
+    const rows: VersionRaw[] = await this.m(em).query(
+      `SELECT * FROM license_versions WHERE license_id = $1 ORDER BY version DESC LIMIT 1`,
+      [licenseId],
+    );
+    return rows.length ? toVersion(rows[0]) : null;
+  }
+
+  /**
+   * Takes the authority's next sequence number inside the approval's transaction. The UPDATE locks the series row
+   * until commit, so approvals of one authority are serialized; a rollback restores the sequence, so a failed
+   * issuance burns no number.
+   */
+  async takeSequence(em: EntityManager, authorityId: string): Promise<{ seq: number; format: string; pad: number }> {
+    await em.query(`INSERT INTO license_number_series (authority_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+      authorityId,
+    ]);
+    const rows: { seq: number; format: string; pad: number }[] = await em.query(
+      `UPDATE license_number_series SET next_seq = next_seq + 1, updated_at = now()
+       WHERE authority_id = $1 RETURNING next_seq - 1 AS seq, format, pad`,
+      [authorityId],
+    );
+    return rows[0];
+  }
+
+  async series(authorityId: string, em?: EntityManager): Promise<NumberSeries | null> {
+    const rows: { next_seq: number; format: string; pad: number }[] = await this.m(em).query(
+      `SELECT next_seq, format, pad FROM license_number_series WHERE authority_id = $1`,
+      [authorityId],
+    );
+    return rows.length ? { authorityId, nextSeq: rows[0].next_seq, format: rows[0].format, pad: rows[0].pad } : null;
+  }
+
+  /**
+   * Sets the series; the sequence only moves forward (numbers are never reused). Returns null when `nextSeq` is
+   * below the current next number.
+   */
+  async setSeries(em: EntityManager, s: NumberSeries): Promise<NumberSeries | null> {
+    const rows: { next_seq: number; format: string; pad: number }[] = await em.query(
+      `INSERT INTO license_number_series AS s (authority_id, next_seq, format, pad) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (authority_id) DO UPDATE SET next_seq = EXCLUDED.next_seq, format = EXCLUDED.format,
+         pad = EXCLUDED.pad, updated_at = now()
+       WHERE s.next_seq <= EXCLUDED.next_seq
+       RETURNING next_seq, format, pad`,
+      [s.authorityId, s.nextSeq, s.format, s.pad],
+    );
+    return rows.length
+      ? { authorityId: s.authorityId, nextSeq: rows[0].next_seq, format: rows[0].format, pad: rows[0].pad }
+      : null;
+  }
+
+  async suspensionMaxMonths(authorityId: string, em?: EntityManager): Promise<number | null> {
+    const rows: { suspension_max_months: number }[] = await this.m(em).query(
+      `SELECT suspension_max_months FROM authority_license_settings WHERE authority_id = $1`,
+      [authorityId],
+    );
+    return rows.length ? rows[0].suspension_max_months : null;
+  }
+
+  async setSuspensionMaxMonths(em: EntityManager, authorityId: string, months: number): Promise<void> {
+    await em.query(
+      `INSERT INTO authority_license_settings (authority_id, suspension_max_months) VALUES ($1, $2)
+       ON CONFLICT (authority_id) DO UPDATE SET suspension_max_months = EXCLUDED.suspension_max_months,
+         updated_at = now()`,
+      [authorityId, months],
+    );
+  }
+
+  private where(scope: LicenseScope, f: Omit<LicenseListFilter, 'limit' | 'offset'>, params: unknown[], alias = 'l') {
+    const parts: string[] = [];
+    if (scope.organizationId) parts.push(`${alias}.organization_id = $${params.push(scope.organizationId)}`);
+    if (scope.authorityId) parts.push(`${alias}.authority_id = $${params.push(scope.authorityId)}`);
+    if (f.status) parts.push(`${alias}.status = $${params.push(f.status)}`);
+    if (f.q) parts.push(`${alias}.search_text LIKE $${params.push(`%${escapeLike(f.q)}%`)}`);
+    return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  }
+
+  async list(scope: LicenseScope, f: LicenseListFilter): Promise<{ items: License[]; total: number }> {
+    const params: unknown[] = [];
+    const where = this.where(scope, f, params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM licenses l ${where}`,
+      params,
+    );
+    const ids: { id: string }[] = await this.dataSource.query(
+      `SELECT l.id FROM licenses l ${where} ORDER BY l.issued_on DESC, l.id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
+    if (ids.length === 0) return { items: [], total };
+    const rows = await this.dataSource.getRepository(License).find({ where: ids.map((r) => ({ id: r.id })) });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return { items: ids.map((r) => byId.get(r.id)).filter((l): l is License => Boolean(l)), total };
+  }
+
+  async registry(f: LicenseListFilter): Promise<{ items: RegistryRow[]; total: number }> {
+    const params: unknown[] = [];
+    const where = this.where({}, f, params);
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM licenses l ${where}`,
+      params,
+    );
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `${REGISTRY_SELECT} ${where} ORDER BY l.issued_on DESC, l.id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, f.limit, f.offset],
+    );
+    return { items: rows.map(toRegistryRow), total };
+  }
+
+  async registryByCode(code: string): Promise<RegistryRow | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `${REGISTRY_SELECT} WHERE l.verification_code = $1`,
+      [code],
+    );
+    return rows.length ? toRegistryRow(rows[0]) : null;
+  }
+
+  /** The applications that concern a license: the one that created it and every later one naming it. */
+  async applicationIds(license: License, em?: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await this.m(em).query(
+      `SELECT id FROM applications WHERE id = $1 OR license_id = $2 ORDER BY created_at, id`,
+      [license.applicationId, license.id],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Licenses past their expiry date in their authority's time zone (EXPIRE on the day after `expiresOn`). */
+  dueForExpiry(em: EntityManager, now: Date): Promise<DueLicense[]> {
+    return this.due(em, now, `l.status IN ('ACTIVE', 'SUSPENDED') AND l.expires_on < ${TODAY}`);
+  }
+
+  /** Suspensions whose last day (`suspendedUntil`) has passed. */
+  dueForReinstatement(em: EntityManager, now: Date): Promise<DueLicense[]> {
+    return this.due(em, now, `l.status = 'SUSPENDED' AND l.suspended_until < ${TODAY}`);
+  }
+
+  /** Active licenses expiring within `days` days (today included). */
+  expiringWithin(em: EntityManager, now: Date, days: number): Promise<DueLicense[]> {
+    return this.due(em, now, `l.status = 'ACTIVE' AND l.expires_on >= ${TODAY} AND l.expires_on <= ${TODAY} + ${days}`);
+  }
+
+  private async due(em: EntityManager, now: Date, condition: string): Promise<DueLicense[]> {
+    const rows: {
+      id: string;
+      organization_id: string;
+      authority_id: string;
+      number: string;
+      expires_on: string;
+      today: string;
+    }[] = await em.query(
+      `SELECT l.id, l.organization_id, l.authority_id, l.number, l.expires_on, ${TODAY} AS today
+       FROM licenses l JOIN authorities a ON a.id = l.authority_id
+       WHERE ${condition} ORDER BY l.expires_on, l.id`,
+      [now],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      organizationId: r.organization_id,
+      authorityId: r.authority_id,
+      number: r.number,
+      expiresOn: r.expires_on,
+      today: r.today,
+    }));
+  }
+}
+
+/** "Today" for a license: the calendar date of `$1` (the clock's instant) in its authority's time zone. */
+const TODAY = `(($1::timestamptz AT TIME ZONE a.time_zone)::date)`;
+
+const REGISTRY_SELECT = `
+  SELECT l.id, l.authority_id, l.number, l.status, l.issued_on, l.expires_on, l.verification_code,
+         l.licensee->>'name' AS organization_name, l.site->>'name' AS site_name, l.site->'domains' AS domains,
+         a.name AS authority_name, a.code AS authority_code, a.province
+  FROM licenses l JOIN authorities a ON a.id = l.authority_id`;
+
+function toRegistryRow(r: Record<string, unknown>): RegistryRow {
+  return {
+    id: r.id as string,
+    authorityId: r.authority_id as string,
+    number: r.number as string,
+    status: r.status as LicenseStatus,
+    issuedOn: r.issued_on as string,
+    expiresOn: r.expires_on as string,
+    organizationName: r.organization_name as string,
+    siteName: r.site_name as string,
+    domains: r.domains as string[],
+    authorityName: r.authority_name as string,
+    authorityCode: r.authority_code as string,
+    province: r.province as string,
+    verificationCode: r.verification_code as string,
+  };
+}

@@ -1,0 +1,371 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Actor, isStaffRole, SYSTEM_ACTOR } from '../auth/roles';
+import { AuthoritiesRepository } from '../authorities/authorities.repository';
+import { compareIsoDate, zonedIsoDate } from '../calendar/iso-date';
+import { Clock } from '../common/clock';
+import { DomainError, ErrorCode, FieldError } from '../common/domain-error';
+import { offsetOf, pageOf } from '../common/pagination';
+import { NotificationsService } from '../notifications/notifications.service';
+import { PdfService, sha256Hex } from '../pdf/pdf.service';
+import { formatVietnameseDate } from '../pdf/vietnamese-format';
+import { historyView, WorkflowHistoryRepository } from '../workflow/workflow-history.repository';
+import { TransitionContext, WorkflowEngine } from '../workflow/workflow.engine';
+import { LicenseNumberingDto, LicensesQuery, LicenseTransitionDto } from './dto/license.dto';
+import { DEFAULT_NUMBER_FORMAT, formatLicenseNumber, numberFormatProblems } from './license-number';
+import { addMonths, DEFAULT_SUSPENSION_MAX_MONTHS } from './license-term';
+import { License } from './license.entity';
+import { licenseMachine } from './license.machine';
+import { licenseVersionView, licenseView, versionSummary } from './license.view';
+import { LicenseScope, LicensesRepository } from './licenses.repository';
+import { normalizeSearchText } from './search-text';
+
+type LicenseCtx = TransitionContext<License>;
+
+/** Staff and owners see their own; admin sees all (contract: "Visibility"). */
+export function canSee(user: Actor, l: { organizationId: string; authorityId: string }): boolean {
+  if (user.role === 'admin' || user.role === 'system') return true;
+  if (user.role === 'site_owner') return Boolean(user.organizationId) && l.organizationId === user.organizationId;
+  if (isStaffRole(user.role)) return Boolean(user.authorityId) && l.authorityId === user.authorityId;
+  return false;
+}
+
+function scopeOf(user: AuthenticatedUser): LicenseScope {
+  if (user.role === 'site_owner')
+    return { organizationId: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
+  if (isStaffRole(user.role)) return { authorityId: user.authorityId ?? '00000000-0000-0000-0000-000000000000' };
+  return {};
+}
+
+@Injectable()
+export class LicensesService {
+  private readonly logger = new Logger(LicensesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly licenses: LicensesRepository,
+    private readonly authorities: AuthoritiesRepository,
+    private readonly engine: WorkflowEngine,
+    private readonly history: WorkflowHistoryRepository,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly pdf: PdfService,
+    private readonly clock: Clock,
+  ) {}
+
+  private async visible(id: string, user: AuthenticatedUser): Promise<License> {
+    const license = await this.licenses.findById(id);
+    if (!license || !canSee(user, license)) throw DomainError.notFound('License');
+    return license;
+  }
+
+  async list(user: AuthenticatedUser, q: LicensesQuery) {
+    const search = q.q ? normalizeSearchText(q.q) : undefined;
+    const { items, total } = await this.licenses.list(scopeOf(user), {
+      status: q.status,
+      q: search || undefined,
+      limit: q.pageSize,
+      offset: offsetOf(q),
+    });
+    return pageOf(items.map(licenseView), total, q);
+  }
+
+  async get(id: string, user: AuthenticatedUser, version?: number) {
+    const license = await this.visible(id, user);
+    if (version === undefined) return licenseView(license);
+    const v = await this.licenses.version(license.id, version);
+    if (!v) throw DomainError.notFound('License version');
+    return licenseVersionView(license, v);
+  }
+
+  async versions(id: string, user: AuthenticatedUser) {
+    const license = await this.visible(id, user);
+    return (await this.licenses.versions(license.id)).map(versionSummary);
+  }
+
+  /**
+   * The PDF of a version (the latest when none is named), re-rendered from the data stored with it: the same
+   * bytes every time. If they no longer match the recorded digest (a font or renderer change), the document is
+   * still served — it says what the record says — and the mismatch is logged as an error for the operators.
+   */
+  async pdfOf(id: string, user: AuthenticatedUser, version?: number) {
+    const license = await this.visible(id, user);
+    const v =
+      version === undefined
+        ? await this.licenses.latestVersion(license.id)
+        : await this.licenses.version(license.id, version);
+    if (!v) throw DomainError.notFound('License version');
+    const bytes = await this.pdf.renderLicense(v.document);
+    const sha256 = sha256Hex(bytes);
+    if (sha256 !== v.pdfSha256) {
+      this.logger.error(
+        `License ${license.id} version ${v.version}: rendered PDF sha256 ${sha256} differs from the recorded ${v.pdfSha256}`,
+      );
+    }
+    const fileName = `giay-phep-${license.number.replace(/[^A-Za-z0-9-]+/g, '-')}-v${v.version}.pdf`;
+    return { bytes, sha256, recordedSha256: v.pdfSha256, fileName };
+  }
+
+  async allowed(id: string, user: AuthenticatedUser) {
+    const license = await this.visible(id, user);
+    const allowed = await this.engine.allowedEvents(licenseMachine, license, user);
+    return { state: license.status, status: license.status, version: license.version, allowed };
+  }
+
+  async transition(id: string, dto: LicenseTransitionDto, user: AuthenticatedUser) {
+    const { record } = await this.fire(id, dto.event, user, dto.version, {
+      reason: dto.reason,
+      decisionNumber: dto.decisionNumber,
+      until: dto.until,
+    });
+    return licenseView(record);
+  }
+
+  /** The scheduler's transitions (EXPIRE, REINSTATE), in the job's transaction. */
+  async fireAsSystem(em: EntityManager, id: string, event: 'EXPIRE' | 'REINSTATE', reason: string): Promise<void> {
+    await this.fire(id, event, SYSTEM_ACTOR, undefined, { reason }, em);
+  }
+
+  private fire(
+    id: string,
+    event: unknown,
+    actor: Actor,
+    expectedVersion: number | undefined,
+    input: { reason?: string; decisionNumber?: string; until?: string },
+    em?: EntityManager,
+  ) {
+    return this.engine.fire<License>({
+      machine: licenseMachine,
+      entity: License,
+      id,
+      event,
+      actor,
+      expectedVersion,
+      input,
+      em,
+      visible: (l) => canSee(actor, l),
+      guards: {
+        suspensionDecision: (ctx) => requireFields(ctx, ['until', 'reason', 'decisionNumber']),
+        suspensionLength: (ctx) => this.checkSuspensionLength(ctx),
+        reasonGiven: (ctx) => requireFields(ctx, ['reason']),
+      },
+      effect: (ctx) => this.effect(ctx),
+      scope: (l) => ({ authorityId: l.authorityId, organizationId: l.organizationId }),
+    });
+  }
+
+  /** `until` after today and at most N months ahead (3 by default, Decree 72/2013 art. 23(11); per authority). */
+  private async checkSuspensionLength(ctx: LicenseCtx): Promise<void> {
+    const until = String(ctx.input.until);
+    const authority = await this.authorities.findById(ctx.record.authorityId, ctx.em);
+    const today = zonedIsoDate(this.clock.now(), authority?.timeZone ?? 'Asia/Ho_Chi_Minh');
+    const months =
+      (await this.licenses.suspensionMaxMonths(ctx.record.authorityId, ctx.em)) ?? DEFAULT_SUSPENSION_MAX_MONTHS;
+    if (compareIsoDate(until, today) <= 0) {
+      throw DomainError.rule('SUSPENSION_UNTIL_INVALID', `until (${until}) must be after today (${today})`, {
+        errors: [{ field: 'until', message: `must be after ${today}` }],
+      });
+    }
+    const latest = addMonths(today, months);
+    if (compareIsoDate(until, latest) > 0) {
+      throw DomainError.rule('SUSPENSION_TOO_LONG', `A suspension lasts at most ${months} months: until ${latest}`, {
+        errors: [{ field: 'until', message: `must be on or before ${latest}` }],
+        extensions: { maxMonths: months, latestUntil: latest },
+      });
+    }
+  }
+
+  private async effect(ctx: LicenseCtx): Promise<void> {
+    const l = ctx.record;
+    const org = { organizationId: l.organizationId };
+    const base = { entityType: 'license', entityId: l.id, data: { number: l.number } };
+    const decisionNumber = typeof ctx.input.decisionNumber === 'string' ? ctx.input.decisionNumber : undefined;
+    if (decisionNumber) ctx.note({ decisionNumber });
+    switch (ctx.event) {
+      case 'SUSPEND': {
+        const until = String(ctx.input.until);
+        const suspensionCount = l.suspensionCount + 1;
+        ctx.patch({ suspendedUntil: until, suspensionCount });
+        ctx.note({ until, suspensionCount });
+        await this.notifications.notify(ctx.em, {
+          ...base,
+          audience: org,
+          kind: 'LICENSE_SUSPENDED',
+          title: `Giấy phép số ${l.number} bị đình chỉ`,
+          body:
+            `Giấy phép số ${l.number} bị đình chỉ đến hết ${formatVietnameseDate(until)} theo quyết định ` +
+            `số ${decisionNumber ?? ''}. Lý do: ${String(ctx.input.reason ?? '')}`,
+        });
+        // Revocation after two suspensions (Decree 72/2013 art. 23(12)): proposed to the approvers, never automatic.
+        if (suspensionCount >= 2) {
+          ctx.note({ revocationProposed: true });
+          await this.notifications.notify(ctx.em, {
+            ...base,
+            audience: { authorityId: l.authorityId, roles: ['approver'] },
+            kind: 'REVOCATION_PROPOSED',
+            title: `Đề xuất thu hồi giấy phép số ${l.number}`,
+            body:
+              `Giấy phép số ${l.number} đã bị đình chỉ ${suspensionCount} lần; theo khoản 12 Điều 23 Nghị định ` +
+              '72/2013/NĐ-CP, giấy phép bị thu hồi khi đã bị đình chỉ hai lần. Đề nghị xem xét quyết định thu hồi.',
+            dedupeKey: `revocation-proposed:${l.id}:${suspensionCount}`,
+          });
+        }
+        return;
+      }
+      case 'REINSTATE':
+        ctx.patch({ suspendedUntil: null });
+        await this.notifications.notify(ctx.em, {
+          ...base,
+          audience: org,
+          kind: 'LICENSE_REINSTATED',
+          title: `Giấy phép số ${l.number} được tiếp tục có hiệu lực`,
+          body: `Thời hạn đình chỉ giấy phép số ${l.number} đã kết thúc; giấy phép tiếp tục có hiệu lực.`,
+        });
+        return;
+      case 'REVOKE':
+        ctx.patch({ suspendedUntil: null });
+        await this.notifications.notify(ctx.em, {
+          ...base,
+          audience: org,
+          kind: 'LICENSE_REVOKED',
+          title: `Giấy phép số ${l.number} bị thu hồi`,
+          body: `Giấy phép số ${l.number} bị thu hồi. Lý do: ${String(ctx.input.reason ?? '')}`,
+        });
+        return;
+      case 'SURRENDER':
+        ctx.patch({ suspendedUntil: null });
+        await this.notifications.notify(ctx.em, {
+          ...base,
+          audience: { authorityId: l.authorityId, roles: ['approver', 'appraiser'] },
+          kind: 'LICENSE_SURRENDERED',
+          title: `Giấy phép số ${l.number} được tổ chức đề nghị chấm dứt`,
+          body: `${l.licensee.name} đã chấm dứt hoạt động trang ${l.site.name} theo giấy phép số ${l.number}.`,
+        });
+        return;
+      case 'EXPIRE':
+        ctx.patch({ suspendedUntil: null });
+        await this.notifications.notify(ctx.em, {
+          ...base,
+          audience: org,
+          kind: 'LICENSE_EXPIRED',
+          title: `Giấy phép số ${l.number} đã hết hạn`,
+          body:
+            `Giấy phép số ${l.number} hết hiệu lực sau ${formatVietnameseDate(l.expiresOn)}. Trang ` +
+            `${l.site.name} không được tiếp tục hoạt động khi chưa có giấy phép mới.`,
+        });
+        return;
+    }
+  }
+
+  /** The site's lifecycle: its state, license, the caller's events and history across applications and license. */
+  async lifecycle(id: string, user: AuthenticatedUser) {
+    const license = await this.visible(id, user);
+    const applicationIds = await this.licenses.applicationIds(license);
+    const [licenseHistory, applicationHistory] = await Promise.all([
+      this.history.list(licenseMachine.entityType, [license.id]),
+      this.history.list('application', applicationIds),
+    ]);
+    const history = [...licenseHistory, ...applicationHistory]
+      .sort((a, b) => a.id - b.id)
+      .map((h) => ({ ...historyView(h), entityType: h.entityType, entityId: h.entityId }));
+    return {
+      siteId: license.id,
+      state: license.status,
+      license: licenseView(license),
+      allowed: await this.engine.allowedEvents(licenseMachine, license, user),
+      applicationIds,
+      history,
+    };
+  }
+
+  async numbering(authorityId: string) {
+    const authority = await this.authorities.findById(authorityId);
+    if (!authority) throw DomainError.notFound('Authority');
+    const s = (await this.licenses.series(authorityId)) ?? {
+      authorityId,
+      nextSeq: 1,
+      format: DEFAULT_NUMBER_FORMAT,
+      pad: 0,
+    };
+    const year = Number(zonedIsoDate(this.clock.now(), authority.timeZone).slice(0, 4));
+    return {
+      ...s,
+      suffix: authority.licenseNumberSuffix,
+      nextNumber: formatLicenseNumber(s.nextSeq, s.format, s.pad, authority.licenseNumberSuffix, year),
+    };
+  }
+
+  /** An authority migrating from paper continues its series; numbers are never reused, so it only moves forward. */
+  async setNumbering(authorityId: string, dto: LicenseNumberingDto, admin: AuthenticatedUser) {
+    const problems = numberFormatProblems(dto.format);
+    if (problems.length) {
+      throw DomainError.validation(
+        'The number format is invalid',
+        problems.map((message): FieldError => ({ field: 'format', message })),
+      );
+    }
+    await this.dataSource.transaction(async (em) => {
+      const authority = await this.authorities.findById(authorityId, em);
+      if (!authority) throw DomainError.notFound('Authority');
+      const saved = await this.licenses.setSeries(em, { authorityId, ...dto });
+      if (!saved) {
+        const current = await this.licenses.series(authorityId, em);
+        throw DomainError.rule(
+          'NUMBER_SEQUENCE_BACKWARDS',
+          'License numbers are never reused: nextSeq only moves forward',
+          {
+            errors: [{ field: 'nextSeq', message: `must be at least ${current?.nextSeq ?? 1}` }],
+            extensions: { currentNextSeq: current?.nextSeq },
+          },
+        );
+      }
+      await this.audit.record(em, {
+        actor: admin,
+        action: 'authority.license_numbering_set',
+        entityType: 'authority',
+        entityId: authorityId,
+        authorityId,
+        data: { ...dto },
+      });
+    });
+    return this.numbering(authorityId);
+  }
+
+  async settings(authorityId: string) {
+    if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority');
+    const months = await this.licenses.suspensionMaxMonths(authorityId);
+    return { authorityId, suspensionMaxMonths: months ?? DEFAULT_SUSPENSION_MAX_MONTHS, isDefault: months === null };
+  }
+
+  async setSettings(authorityId: string, suspensionMaxMonths: number, admin: AuthenticatedUser) {
+    await this.dataSource.transaction(async (em) => {
+      if (!(await this.authorities.findById(authorityId, em))) throw DomainError.notFound('Authority');
+      await this.licenses.setSuspensionMaxMonths(em, authorityId, suspensionMaxMonths);
+      await this.audit.record(em, {
+        actor: admin,
+        action: 'authority.license_settings_set',
+        entityType: 'authority',
+        entityId: authorityId,
+        authorityId,
+        data: { suspensionMaxMonths },
+      });
+    });
+    return this.settings(authorityId);
+  }
+}
+
+/** Fields an event needs: missing ones are a 400 naming each field. */
+function requireFields(ctx: LicenseCtx, fields: string[]): void {
+  const missing = fields.filter((f) => {
+    const v = ctx.input[f];
+    return typeof v !== 'string' || v.trim() === '';
+  });
+  if (missing.length) {
+    throw new DomainError(ErrorCode.VALIDATION_FAILED, 400, `${ctx.event} needs ${missing.join(', ')}`, {
+      errors: missing.map((field) => ({ field, message: `${field} is required for ${ctx.event}` })),
+    });
+  }
+}
