@@ -1,6 +1,7 @@
 import { Foundation1764480000000 } from './1764480000000-foundation';
 import { Notifications1764481000000 } from './1764481000000-notifications';
 import { Calendar1764482000000 } from './1764482000000-calendar';
+import { Documents1764483000000 } from './1764483000000-documents';
 import { Applications1764484000000 } from './1764484000000-applications';
 import { Licenses1764486000000 } from './1764486000000-licenses';
 import { ViolationTypes1764488000000 } from './1764488000000-violation-types';
@@ -13,5 +14,6 @@ export const ALL_MIGRATIONS = [
   Applications1764484000000,
   Licenses1764486000000,
   ViolationTypes1764488000000,
+  Documents1764483000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -12,6 +12,7 @@ import { IdempotencyInterceptor } from './common/idempotency.interceptor';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { DocumentsModule } from './documents/documents.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -38,6 +39,7 @@ const FEATURE_MODULES = [
   SchedulerModule,
   LicensesModule,
   RegistryModule,
+  DocumentsModule,
   // feature modules go here, one line each
 ];
 
