@@ -194,7 +194,8 @@ export class LicensesRepository {
     await em.query(`INSERT INTO license_number_series (authority_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
       authorityId,
     ]);
-    const rows: { seq: number; format: string; pad: number }[] = await em.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [{ seq: number; format: string; pad: number }[], number] = await em.query(
       `UPDATE license_number_series SET next_seq = next_seq + 1, updated_at = now()
        WHERE authority_id = $1 RETURNING next_seq - 1 AS seq, format, pad`,
       [authorityId],
