@@ -4,6 +4,9 @@ import type { AppConfig } from '../config/config';
 import { openEmbeddedPostgres } from './embedded-postgres';
 import { installPgTypeParsers } from './pg-types';
 
+/** Key of the session advisory lock held while migrations run, so that replicas starting at once take turns. */
+const MIGRATION_LOCK = 727_002;
+
 export interface DataSourceBuildOptions {
   entities: DataSourceOptions['entities'];
   /** Run pending migrations while initializing (the server does; the CLI decides itself). */
@@ -32,11 +35,21 @@ export async function createDataSource(config: AppConfig, opts: DataSourceBuildO
   if (config.databaseUrl) {
     const ds = new DataSource({
       ...common,
+      migrationsRun: false,
       url: config.databaseUrl,
       extra: { max: 10, connectionTimeoutMillis: 10_000 },
       applicationName: 'gis-licensing-api',
     });
-    return ds.initialize();
+    await ds.initialize();
+    if (opts.migrationsRun ?? true) {
+      try {
+        await runMigrationsLocked(ds);
+      } catch (e) {
+        await ds.destroy();
+        throw e;
+      }
+    }
+    return ds;
   }
   const embedded = await openEmbeddedPostgres(opts.embeddedDir ?? config.dataDir);
   const ds = new DataSource({
@@ -59,5 +72,24 @@ export async function createDataSource(config: AppConfig, opts: DataSourceBuildO
   } catch (e) {
     await embedded.close();
     throw e;
+  }
+}
+
+/**
+ * Several replicas may start at once on one database: each takes the migration lock in turn, and whoever comes
+ * second finds nothing pending. (TypeORM itself takes no lock: two runners would both apply the first migration.)
+ */
+async function runMigrationsLocked(ds: DataSource): Promise<void> {
+  const qr = ds.createQueryRunner();
+  await qr.connect();
+  try {
+    await qr.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await ds.runMigrations({ transaction: 'each' });
+    } finally {
+      await qr.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await qr.release();
   }
 }

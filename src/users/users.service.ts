@@ -42,6 +42,16 @@ export class UsersService implements OnApplicationBootstrap {
     }
     if (existing && (await verifyPassword(adminPassword, existing.passwordHash)) && existing.state === 'ACTIVE') return;
     const passwordHash = await hashPassword(adminPassword, this.config.passwordHashCost);
+    try {
+      await this.ensureAdminRow(existing, adminEmail, passwordHash);
+    } catch (e) {
+      // Replicas starting at once on one database: another one created the same admin first, which is the goal.
+      if (existing || !isUniqueViolation(e)) throw e;
+    }
+    this.logger.log(`Admin account ${adminEmail} ensured`);
+  }
+
+  private async ensureAdminRow(existing: User | null, adminEmail: string, passwordHash: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       if (existing) {
         await this.users.updatePasswordAndRole(em, existing.id, passwordHash);
@@ -68,7 +78,6 @@ export class UsersService implements OnApplicationBootstrap {
         );
       }
     });
-    this.logger.log(`Admin account ${adminEmail} ensured`);
   }
 
   /** Self-registration of a site owner with their organization. */
@@ -231,4 +240,8 @@ export class UsersService implements OnApplicationBootstrap {
     );
     return { state: user.state, version: user.version, allowed };
   }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return (e as { driverError?: { code?: string } }).driverError?.code === '23505';
 }
