@@ -5,6 +5,7 @@ import { Documents1764483000000 } from './1764483000000-documents';
 import { Applications1764484000000 } from './1764484000000-applications';
 import { Licenses1764486000000 } from './1764486000000-licenses';
 import { ViolationTypes1764488000000 } from './1764488000000-violation-types';
+import { Reviews1764489000000 } from './1764489000000-reviews';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
 export const ALL_MIGRATIONS = [
@@ -14,6 +15,7 @@ export const ALL_MIGRATIONS = [
   Applications1764484000000,
   Licenses1764486000000,
   ViolationTypes1764488000000,
+  Reviews1764489000000,
   Documents1764483000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -21,6 +21,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { User } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 import { ViolationsModule } from './violations/violations.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { LicensesModule } from './licenses/licenses.module';
 import { RegistryModule } from './registry/registry.module';
@@ -36,6 +37,7 @@ const FEATURE_MODULES = [
   NotificationsModule,
   CalendarModule,
   ViolationsModule,
+  ReviewsModule,
   SchedulerModule,
   LicensesModule,
   RegistryModule,
