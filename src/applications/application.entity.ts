@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ApplicationType } from './approval.port';
+import type { ApplicationState } from './application.machine';
+import type { SiteInput } from './site-particulars';
+
+/** A dossier filed by an organization with an authority (table `applications`). */
+@Entity('applications')
+export class Application {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text' }) type: ApplicationType;
+  @Column({ type: 'text' }) state: ApplicationState;
+  @Column({ type: 'int' }) version: number;
+  @Column({ name: 'authority_id', type: 'uuid' }) authorityId: string;
+  @Column({ name: 'organization_id', type: 'uuid' }) organizationId: string;
+  @Column({ name: 'license_id', type: 'uuid', nullable: true }) licenseId: string | null;
+  /** NEW: every particular; AMENDMENT: only those that change; other types: null. */
+  @Column({ type: 'jsonb', nullable: true }) site: SiteInput | null;
+  @Column({ name: 'requested_expires_on', type: 'date', nullable: true }) requestedExpiresOn: string | null;
+  @Column({ type: 'text', nullable: true }) reason: string | null;
+  @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;
+  @Column({ name: 'recommended_by', type: 'uuid', nullable: true }) recommendedBy: string | null;
+  @Column({ type: 'text', nullable: true }) recommendation: 'APPROVE' | 'REJECT' | null;
+  @Column({ name: 'decision_reason', type: 'text', nullable: true }) decisionReason: string | null;
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
+  @Column({ name: 'clock_started_on', type: 'date', nullable: true }) clockStartedOn: string | null;
+  @Column({ name: 'clock_paused', type: 'boolean' }) clockPaused: boolean;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

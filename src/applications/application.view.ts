@@ -1,0 +1,43 @@
+import type { Application } from './application.entity';
+import type { OpenSupplementRequest } from './applications.repository';
+import type { Deadline } from './deadline';
+
+/** What the API shows of an application (`GET /applications/{id}` and the list items). */
+export function applicationView(
+  a: Application,
+  extra: { deadline: Deadline | null; documents?: unknown[]; supplementRequest?: OpenSupplementRequest | null },
+) {
+  return {
+    id: a.id,
+    type: a.type,
+    state: a.state,
+    version: a.version,
+    authorityId: a.authorityId,
+    organizationId: a.organizationId,
+    licenseId: a.licenseId,
+    site: a.site,
+    requestedExpiresOn: a.requestedExpiresOn,
+    reason: a.reason,
+    ...(extra.documents ? { documents: extra.documents } : {}),
+    deadline: extra.deadline,
+    assigneeId: a.assigneeId,
+    recommendation: a.recommendation,
+    recommendedBy: a.recommendedBy,
+    decisionReason: a.decisionReason,
+    ...(extra.supplementRequest !== undefined
+      ? {
+          supplementRequest: extra.supplementRequest && {
+            items: extra.supplementRequest.items,
+            reason: extra.supplementRequest.reason,
+            requestedAt: extra.supplementRequest.requestedAt,
+          },
+        }
+      : {}),
+    createdAt: a.createdAt,
+    submittedAt: a.submittedAt,
+    decidedAt: a.decidedAt,
+    updatedAt: a.updatedAt,
+  };
+}
+
+export type ApplicationView = ReturnType<typeof applicationView>;

@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { offsetOf, PageQuery } from '../common/pagination';
+import { Application } from './application.entity';
+import { ApplicationState, CLOCK_STATES } from './application.machine';
+import type { ApplicationType } from './approval.port';
+
+/** One document of a dossier type's requirements catalogue. */
+export interface Requirement {
+  kind: string;
+  titleVi: string;
+  titleEn: string;
+  required: boolean;
+  legalBasis: string;
+}
+
+export interface ApplicationFilter {
+  state?: ApplicationState;
+  type?: ApplicationType;
+  overdue?: boolean;
+  /** Only dossiers assigned to this user. */
+  assigneeId?: string;
+  /** `now` for the overdue filter (the injectable clock). */
+  now: Date;
+}
+
+export interface OpenSupplementRequest {
+  id: string;
+  items: string[];
+  reason: string;
+  requestedBy: string;
+  requestedAt: Date;
+}
+
+/** The only code that reads and writes applications, their catalogue and their supplement requests. */
+@Injectable()
+export class ApplicationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private m(em?: EntityManager): EntityManager {
+    return em ?? this.dataSource.manager;
+  }
+
+  findById(id: string, em?: EntityManager): Promise<Application | null> {
+    return this.m(em).getRepository(Application).findOne({ where: { id } });
+  }
+
+  /** The row, locked until the transaction ends. */
+  lock(em: EntityManager, id: string): Promise<Application | null> {
+    return em.getRepository(Application).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(em: EntityManager, a: Partial<Application>): Promise<Application> {
+    const repo = em.getRepository(Application);
+    const saved = await repo.save(repo.create({ state: 'DRAFT', version: 1, clockPaused: false, ...a }));
+    return (await repo.findOneOrFail({ where: { id: saved.id } })) as Application;
+  }
+
+  async update(em: EntityManager, id: string, changes: Partial<Application>): Promise<void> {
+    await em.getRepository(Application).update({ id }, changes as never);
+  }
+
+  /** A page of the applications the user may see, newest first. */
+  async list(user: AuthenticatedUser, f: ApplicationFilter, page: PageQuery): Promise<[Application[], number]> {
+    const qb = this.m().getRepository(Application).createQueryBuilder('a');
+    if (user.role === 'site_owner') qb.andWhere('a.organization_id = :org', { org: user.organizationId });
+    else if (user.role !== 'admin') {
+      // Staff see their authority's filed dossiers; a draft is the applicant's own until it is submitted.
+      qb.andWhere('a.authority_id = :auth AND a.submitted_at IS NOT NULL', { auth: user.authorityId });
+    }
+    if (f.state) qb.andWhere('a.state = :state', { state: f.state });
+    if (f.type) qb.andWhere('a.type = :type', { type: f.type });
+    if (f.assigneeId) qb.andWhere('a.assignee_id = :assignee', { assignee: f.assigneeId });
+    if (f.overdue) {
+      qb.andWhere('a.state IN (:...clockStates) AND NOT a.clock_paused AND a.due_at < :now', {
+        clockStates: CLOCK_STATES,
+        now: f.now,
+      });
+    }
+    return qb
+      .orderBy('a.created_at', 'DESC')
+      .addOrderBy('a.id')
+      .skip(offsetOf(page))
+      .take(page.pageSize)
+      .getManyAndCount();
+  }
+
+  async requirements(type: ApplicationType, em?: EntityManager): Promise<Requirement[]> {
+    const rows: { kind: string; title_vi: string; title_en: string; required: boolean; legal_basis: string }[] =
+      await this.m(em).query(
+        `SELECT kind, title_vi, title_en, required, legal_basis FROM requirements
+         WHERE application_type = $1 ORDER BY position`,
+        [type],
+      );
+    return rows.map((r) => ({
+      kind: r.kind,
+      titleVi: r.title_vi,
+      titleEn: r.title_en,
+      required: r.required,
+      legalBasis: r.legal_basis,
+    }));
+  }
+
+  /** Working days to decide a dossier of this type: the authority's override, else the type's setting. */
+  async processingWorkingDays(em: EntityManager, authorityId: string, type: ApplicationType): Promise<number> {
+    const [row]: { days: number }[] = await em.query(
+      `SELECT COALESCE(o.processing_working_days, s.processing_working_days) AS days
+       FROM application_type_settings s
+       LEFT JOIN authority_processing_overrides o ON o.application_type = s.application_type AND o.authority_id = $1
+       WHERE s.application_type = $2`,
+      [authorityId, type],
+    );
+    if (!row) throw new Error(`No application_type_settings row for ${type}`);
+    return Number(row.days);
+  }
+
+  async authorityTimeZone(authorityId: string, em?: EntityManager): Promise<string | null> {
+    const [row]: { time_zone: string }[] = await this.m(em).query(`SELECT time_zone FROM authorities WHERE id = $1`, [
+      authorityId,
+    ]);
+    return row?.time_zone ?? null;
+  }
+
+  /** Time zones of several authorities at once (list views). */
+  async authorityTimeZones(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; time_zone: string }[] = await this.m().query(
+      `SELECT id, time_zone FROM authorities WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.time_zone]));
+  }
+
+  /** True when the user is an active appraiser of the authority. */
+  async isActiveAppraiser(em: EntityManager, userId: string, authorityId: string): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM users WHERE id = $1 AND role = 'appraiser' AND authority_id = $2 AND state = 'ACTIVE'`,
+      [userId, authorityId],
+    );
+    return rows.length > 0;
+  }
+
+  async insertSupplementRequest(
+    em: EntityManager,
+    r: { applicationId: string; items: string[]; reason: string; requestedBy: string; requestedAt: Date },
+  ): Promise<string> {
+    const [row]: { id: string }[] = await em.query(
+      `INSERT INTO supplement_requests (application_id, items, reason, requested_by, requested_at)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [r.applicationId, JSON.stringify(r.items), r.reason, r.requestedBy, r.requestedAt],
+    );
+    return row.id;
+  }
+
+  /** Closes the open supplement request, if any (the supplement arrived, or the dossier was withdrawn). */
+  async resolveSupplementRequest(em: EntityManager, applicationId: string, at: Date): Promise<string | null> {
+    const rows: { id: string }[] = await em.query(
+      `UPDATE supplement_requests SET resolved_at = $2 WHERE application_id = $1 AND resolved_at IS NULL RETURNING id`,
+      [applicationId, at],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async openSupplementRequest(applicationId: string, em?: EntityManager): Promise<OpenSupplementRequest | null> {
+    const [row]: { id: string; items: string[]; reason: string; requested_by: string; requested_at: Date }[] =
+      await this.m(em).query(
+        `SELECT id, items, reason, requested_by, requested_at FROM supplement_requests
+         WHERE application_id = $1 AND resolved_at IS NULL`,
+        [applicationId],
+      );
+    return row
+      ? {
+          id: row.id,
+          items: row.items,
+          reason: row.reason,
+          requestedBy: row.requested_by,
+          requestedAt: row.requested_at,
+        }
+      : null;
+  }
+}
