@@ -77,6 +77,8 @@ export class Reviews1764489000000 implements MigrationInterface {
         conclusion text,
         remedies jsonb NOT NULL DEFAULT '[]'::jsonb,
         record_number text,
+        -- the exact input of the record's PDF, fixed on COMPLETE: the same record always renders the same bytes
+        record_document jsonb,
         completed_on date,
         started_at timestamptz,
         state text NOT NULL DEFAULT 'PLANNED',
@@ -89,7 +91,7 @@ export class Reviews1764489000000 implements MigrationInterface {
         CONSTRAINT inspections_team_chk CHECK (jsonb_typeof(team) = 'array' AND jsonb_array_length(team) >= 1),
         CONSTRAINT inspections_remedies_chk CHECK (jsonb_typeof(remedies) = 'array'),
         CONSTRAINT inspections_completed_chk CHECK (
-          (state = 'COMPLETED') = (record_number IS NOT NULL AND completed_on IS NOT NULL)),
+          (state = 'COMPLETED') = (record_number IS NOT NULL AND completed_on IS NOT NULL AND record_document IS NOT NULL)),
         CONSTRAINT inspections_record_content_chk CHECK (
           state <> 'COMPLETED' OR (jsonb_typeof(findings) = 'array' AND length(conclusion) > 0)),
         CONSTRAINT inspections_version_chk CHECK (version >= 1)

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import type { Response } from 'supertest';
 import { APPROVAL_HANDLER, type ApprovalHandler } from '../../src/applications/approval.port';
 import { TestUser, uniq } from '../support/factories';
 import { TestApp } from '../support/test-app';
@@ -52,4 +54,24 @@ export async function issueLicenseDirectly(
     const [row] = (await em.query(`SELECT number FROM licenses WHERE id = $1`, [licenseId])) as { number: string }[];
     return { id: licenseId, number: row.number };
   });
+}
+
+/** A tiny valid PNG (1×1), for evidence uploads. */
+export function tinyPng(): Buffer {
+  return Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+}
+
+/** The text of a PDF, through poppler's pdftotext. */
+export function pdfText(pdf: Buffer): string {
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
+}
+
+/** supertest: collect a binary body as a Buffer. */
+export function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
 }
