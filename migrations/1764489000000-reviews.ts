@@ -148,6 +148,7 @@ export class Reviews1764489000000 implements MigrationInterface {
         organization_id uuid NOT NULL REFERENCES organizations(id),
         kind text NOT NULL,
         state text NOT NULL DEFAULT 'OPEN',
+        version integer NOT NULL DEFAULT 1,
         reason text NOT NULL,
         closed_by uuid REFERENCES users(id),
         closed_at timestamptz,

@@ -1,0 +1,376 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { Actor, SYSTEM_ACTOR } from '../auth/roles';
+import { zonedIsoDate } from '../calendar/iso-date';
+import { Clock } from '../common/clock';
+import { DomainError, FieldError } from '../common/domain-error';
+import { Page, pageOf } from '../common/pagination';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { LicensesRepository } from '../licenses/licenses.repository';
+import { NotificationsService } from '../notifications/notifications.service';
+import { formatShortDate, formatVnd } from '../pdf/vietnamese-format';
+import { visibleTo } from '../reviews/visibility';
+import { SchedulerService } from '../scheduler/scheduler.service';
+import { historyView, WorkflowHistoryRepository } from '../workflow/workflow-history.repository';
+import { TransitionContext, WorkflowEngine } from '../workflow/workflow.engine';
+import { CreateViolationDto, ProposalsQuery, ViolationsQuery, ViolationTransitionDto } from './dto/violation.dto';
+import { fineInRange, ViolationType } from './violation-type';
+import { EnforcementProposal, proposalKind, Violation } from './violation.entity';
+import { enforcementProposalMachine, violationMachine } from './violation.machine';
+import { ViolationTypesRepository } from './violation-types.repository';
+import { ViolationsRepository } from './violations.repository';
+
+type Ctx = TransitionContext<Violation>;
+
+/** Violations and the enforcement proposals their escalation puts in the approver's queue. */
+@Injectable()
+export class ViolationsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly violations: ViolationsRepository,
+    private readonly types: ViolationTypesRepository,
+    private readonly licenses: LicensesRepository,
+    private readonly engine: WorkflowEngine,
+    private readonly history: WorkflowHistoryRepository,
+    private readonly notifications: NotificationsService,
+    private readonly scheduler: SchedulerService,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.registerJob({
+      name: 'violation.escalate-overdue-remedies',
+      run: (em, today) => this.escalateOverdueRemedies(em, today),
+    });
+  }
+
+  private today(): string {
+    return zonedIsoDate(this.clock.now(), this.config.defaultTimeZone);
+  }
+
+  /** Logs a violation (OPEN), judged by the catalogue entry in force on `detectedOn`; the licensee is told. */
+  async create(dto: CreateViolationDto, inspector: AuthenticatedUser): Promise<Violation> {
+    const today = this.today();
+    if (dto.detectedOn > today) {
+      throw DomainError.rule('DETECTED_IN_FUTURE', 'A violation cannot be found on a future day', {
+        errors: [{ field: 'detectedOn', message: `must be ${today} or earlier` }],
+      });
+    }
+    return this.dataSource.transaction(async (em) => {
+      const license = await this.licenses.findById(dto.licenseId, em);
+      if (!license || !visibleTo(inspector, license)) throw DomainError.notFound('License');
+      const type = await this.types.findInForce(dto.typeCode, dto.detectedOn, em);
+      if (!type) {
+        throw DomainError.rule(
+          'VIOLATION_TYPE_NOT_IN_FORCE',
+          `The catalogue has no entry ${dto.typeCode} in force on ${dto.detectedOn}`,
+          { errors: [{ field: 'typeCode', message: `no entry in force on ${dto.detectedOn}` }] },
+        );
+      }
+      if (dto.inspectionId) {
+        const inspection = await this.violations.inspection(em, dto.inspectionId);
+        if (!inspection || inspection.licenseId !== license.id || inspection.state === 'CANCELLED') {
+          throw DomainError.rule('INSPECTION_MISMATCH', 'The inspection is not a live inspection of this license', {
+            errors: [{ field: 'inspectionId', message: 'not an inspection of this license' }],
+          });
+        }
+      }
+      const violation = await this.violations.insert(em, {
+        licenseId: license.id,
+        inspectionId: dto.inspectionId ?? null,
+        authorityId: license.authorityId,
+        organizationId: license.organizationId,
+        typeCode: type.code,
+        typeEffectiveFrom: type.effectiveFrom,
+        description: dto.description.trim(),
+        detectedOn: dto.detectedOn,
+        createdBy: inspector.id,
+      });
+      await this.notifications.notify(em, {
+        audience: { organizationId: license.organizationId },
+        kind: 'VIOLATION_LOGGED',
+        title: 'Ghi nhận vi phạm',
+        body:
+          `Ngày ${formatShortDate(dto.detectedOn)}, cơ quan quản lý ghi nhận vi phạm "${type.titleVi}" ` +
+          `(${type.legalBasis}) đối với trang ${license.site.name} (giấy phép số ${license.number}).`,
+        entityType: 'violation',
+        entityId: violation.id,
+        data: { licenseId: license.id, typeCode: type.code, detectedOn: dto.detectedOn },
+      });
+      await this.engine.recordCreation(
+        em,
+        violationMachine,
+        violation.id,
+        inspector,
+        { authorityId: violation.authorityId, organizationId: violation.organizationId },
+        {
+          licenseId: license.id,
+          typeCode: type.code,
+          typeEffectiveFrom: type.effectiveFrom,
+          detectedOn: dto.detectedOn,
+        },
+      );
+      return violation;
+    });
+  }
+
+  transition(id: string, dto: ViolationTransitionDto, actor: AuthenticatedUser): Promise<Violation> {
+    return this.fire(id, dto, actor, this.today());
+  }
+
+  private async fire(
+    id: string,
+    dto: ViolationTransitionDto,
+    actor: Actor,
+    today: string,
+    em?: EntityManager,
+  ): Promise<Violation> {
+    let type: ViolationType | null = null;
+    const typeOf = async (ctx: Ctx) =>
+      (type ??= await this.types.findVersion(ctx.record.typeCode, ctx.record.typeEffectiveFrom, ctx.em));
+    const { record } = await this.engine.fire<Violation>({
+      em,
+      machine: violationMachine,
+      entity: Violation,
+      id,
+      event: dto.event,
+      actor,
+      expectedVersion: dto.version,
+      input: { reason: dto.reason },
+      visible: (v) => visibleTo(actor, v),
+      guards: {
+        sanctionDecision: async (ctx) => {
+          const errors: FieldError[] = [];
+          if (!dto.decisionNumber?.trim()) errors.push({ field: 'decisionNumber', message: 'required to SANCTION' });
+          if (dto.fineAmount === undefined) errors.push({ field: 'fineAmount', message: 'required to SANCTION' });
+          if (errors.length) {
+            throw DomainError.rule('SANCTION_DECISION_REQUIRED', 'A sanction needs a decision number and a fine', {
+              errors,
+            });
+          }
+          const t = (await typeOf(ctx))!;
+          // The fine lies in the range of the entry in force on the day of detection (Decree 119/2020).
+          if (!fineInRange(t, dto.fineAmount!)) {
+            throw DomainError.rule(
+              'FINE_OUT_OF_RANGE',
+              `The fine for ${t.code} (entry from ${t.effectiveFrom}) must be between ${formatVnd(t.minFine)} and ` +
+                `${formatVnd(t.maxFine)} for an organization`,
+              {
+                errors: [{ field: 'fineAmount', message: `between ${t.minFine} and ${t.maxFine}` }],
+                extensions: { minFine: t.minFine, maxFine: t.maxFine },
+              },
+            );
+          }
+          if (dto.remedyDueOn && dto.remedyDueOn < ctx.record.detectedOn) {
+            throw DomainError.rule('REMEDY_DUE_BEFORE_DETECTION', 'The remedy date is before the violation was found', {
+              errors: [{ field: 'remedyDueOn', message: `must be ${ctx.record.detectedOn} or later` }],
+            });
+          }
+        },
+        reasonGiven: () => {
+          if (!dto.reason?.trim()) {
+            throw DomainError.rule('REASON_REQUIRED', `${dto.event} needs a reason`, {
+              errors: [{ field: 'reason', message: `required for ${dto.event}` }],
+            });
+          }
+        },
+        escalationGrounds: async (ctx) => {
+          const t = (await typeOf(ctx))!;
+          const remedyPassed = ctx.record.remedyDueOn !== null && ctx.record.remedyDueOn < today;
+          if (t.grave || (ctx.from === 'SANCTIONED' && remedyPassed)) return;
+          throw DomainError.rule(
+            'ESCALATION_NOT_JUSTIFIED',
+            ctx.from === 'OPEN'
+              ? `Only a grave type is escalated before a sanction; ${t.code} is not`
+              : 'The remedy date has not passed and the type is not grave',
+          );
+        },
+      },
+      effect: (ctx) => this.effect(ctx, dto, today, typeOf),
+      scope: (v) => ({ authorityId: v.authorityId, organizationId: v.organizationId }),
+    });
+    return record;
+  }
+
+  private async effect(
+    ctx: Ctx,
+    dto: ViolationTransitionDto,
+    today: string,
+    typeOf: (ctx: Ctx) => Promise<ViolationType | null>,
+  ): Promise<void> {
+    const v = ctx.record;
+    const now = this.clock.now();
+    const org = { organizationId: v.organizationId };
+    const t = (await typeOf(ctx))!;
+    switch (ctx.event) {
+      case 'SANCTION': {
+        ctx.patch({
+          fineAmount: dto.fineAmount!,
+          decisionNumber: dto.decisionNumber!.trim(),
+          remedyDueOn: dto.remedyDueOn ?? null,
+          sanctionedAt: now,
+        });
+        ctx.note({ fineAmount: dto.fineAmount, decisionNumber: dto.decisionNumber, remedyDueOn: dto.remedyDueOn });
+        const remedy = dto.remedyDueOn ? ` Hạn khắc phục: ${formatShortDate(dto.remedyDueOn)}.` : '';
+        await this.notifications.notify(ctx.em, {
+          audience: org,
+          kind: 'VIOLATION_SANCTIONED',
+          title: 'Quyết định xử phạt vi phạm hành chính',
+          body: `Quyết định số ${dto.decisionNumber!.trim()}: phạt tiền ${formatVnd(dto.fineAmount!)} về hành vi "${t.titleVi}".${remedy}`,
+          entityType: 'violation',
+          entityId: v.id,
+          data: {
+            fineAmount: dto.fineAmount,
+            decisionNumber: dto.decisionNumber,
+            remedyDueOn: dto.remedyDueOn ?? null,
+          },
+        });
+        return;
+      }
+      case 'DISMISS':
+        await this.notifications.notify(ctx.em, {
+          audience: org,
+          kind: 'VIOLATION_DISMISSED',
+          title: 'Hủy ghi nhận vi phạm',
+          body: `Vi phạm "${t.titleVi}" ghi nhận ngày ${formatShortDate(v.detectedOn)} không bị xử lý. Lý do: ${dto.reason ?? ''}`,
+          entityType: 'violation',
+          entityId: v.id,
+        });
+        return;
+      case 'CONFIRM_REMEDIED':
+        ctx.patch({ resolvedAt: now });
+        await this.notifications.notify(ctx.em, {
+          audience: org,
+          kind: 'VIOLATION_RESOLVED',
+          title: 'Xác nhận đã khắc phục vi phạm',
+          body: `Cơ quan quản lý xác nhận tổ chức đã khắc phục vi phạm "${t.titleVi}".`,
+          entityType: 'violation',
+          entityId: v.id,
+        });
+        return;
+      case 'ESCALATE': {
+        ctx.patch({ escalatedAt: now });
+        const license = (await this.licenses.findById(v.licenseId, ctx.em))!;
+        const kind = proposalKind(license.suspensionCount, t.grave);
+        const reason = t.grave
+          ? `Vi phạm nghiêm trọng: ${t.titleVi}`
+          : `Không khắc phục vi phạm "${t.titleVi}" trong thời hạn (hạn ${formatShortDate(v.remedyDueOn ?? today)})`;
+        const proposal = await this.violations.insertProposal(ctx.em, {
+          licenseId: v.licenseId,
+          violationId: v.id,
+          authorityId: v.authorityId,
+          organizationId: v.organizationId,
+          kind,
+          reason,
+        });
+        ctx.note({ proposalId: proposal.id, proposal: kind });
+        await this.notifications.notify(ctx.em, {
+          audience: { authorityId: v.authorityId, roles: ['approver'] },
+          kind: 'ESCALATION',
+          title: kind === 'REVOKE' ? 'Đề xuất thu hồi giấy phép' : 'Đề xuất đình chỉ giấy phép',
+          body:
+            `Giấy phép số ${license.number} (${license.site.name}): ${reason}. ` +
+            (kind === 'REVOKE'
+              ? `Giấy phép đã bị đình chỉ ${license.suspensionCount} lần; đề xuất thu hồi.`
+              : 'Đề xuất đình chỉ hoạt động.'),
+          entityType: 'enforcement_proposal',
+          entityId: proposal.id,
+          data: { licenseId: v.licenseId, violationId: v.id, kind },
+        });
+        return;
+      }
+    }
+  }
+
+  /** Daily: escalate SANCTIONED violations whose remedy date passed (run-once; idempotent by state). */
+  private async escalateOverdueRemedies(em: EntityManager, today: string): Promise<Record<string, unknown>> {
+    const ids = await this.violations.overdueRemedies(em, today);
+    for (const id of ids) await this.fire(id, { event: 'ESCALATE' }, SYSTEM_ACTOR, today, em);
+    return { escalated: ids.length };
+  }
+
+  async get(id: string, actor: Actor): Promise<{ violation: Violation; type: ViolationType | null }> {
+    const violation = await this.violations.findById(id);
+    if (!violation || !visibleTo(actor, violation)) throw DomainError.notFound('Violation');
+    return { violation, type: await this.types.findVersion(violation.typeCode, violation.typeEffectiveFrom) };
+  }
+
+  async list(actor: Actor, q: ViolationsQuery): Promise<Page<{ violation: Violation; type: ViolationType | null }>> {
+    const { items, total } = await this.violations.list(actor, q);
+    const cache = new Map<string, ViolationType | null>();
+    const out = [];
+    for (const v of items) {
+      const key = `${v.typeCode}@${v.typeEffectiveFrom}`;
+      if (!cache.has(key)) cache.set(key, await this.types.findVersion(v.typeCode, v.typeEffectiveFrom));
+      out.push({ violation: v, type: cache.get(key) ?? null });
+    }
+    return pageOf(out, total, q);
+  }
+
+  async historyOf(id: string, actor: Actor) {
+    const { violation } = await this.get(id, actor);
+    return (await this.history.list('violation', [violation.id])).map(historyView);
+  }
+
+  async allowed(id: string, actor: Actor) {
+    const { violation } = await this.get(id, actor);
+    return {
+      state: violation.state,
+      version: violation.version,
+      allowed: await this.engine.allowedEvents(violationMachine, violation, actor),
+    };
+  }
+
+  async proposals(actor: Actor, q: ProposalsQuery) {
+    const { items, total } = await this.violations.proposals(actor, q);
+    const out = [];
+    for (const p of items) out.push({ proposal: p, license: await this.licenses.findById(p.licenseId) });
+    return pageOf(out, total, q);
+  }
+
+  /** ACT (after suspending or revoking the license) or DISMISS (with a reason) an enforcement proposal. */
+  async closeProposal(
+    id: string,
+    dto: { event: string; version?: number; reason?: string },
+    approver: AuthenticatedUser,
+  ) {
+    const { record } = await this.engine.fire<EnforcementProposal>({
+      machine: enforcementProposalMachine,
+      entity: EnforcementProposal,
+      id,
+      event: dto.event,
+      actor: approver,
+      expectedVersion: dto.version,
+      input: { reason: dto.reason },
+      visible: (p) => visibleTo(approver, p),
+      guards: {
+        licenseActedOn: async (ctx) => {
+          const license = (await this.licenses.findById(ctx.record.licenseId, ctx.em))!;
+          const done = ctx.record.kind === 'REVOKE' ? ['REVOKED'] : ['SUSPENDED', 'REVOKED'];
+          if (!done.includes(license.status)) {
+            throw DomainError.rule(
+              'LICENSE_NOT_ACTED_ON',
+              `The license is ${license.status}: ${ctx.record.kind === 'REVOKE' ? 'revoke' : 'suspend'} it first ` +
+                '(POST /licenses/{id}/transitions)',
+            );
+          }
+        },
+        reasonGiven: () => {
+          if (!dto.reason?.trim()) {
+            throw DomainError.rule('REASON_REQUIRED', 'A dismissed proposal needs a reason', {
+              errors: [{ field: 'reason', message: 'required for DISMISS' }],
+            });
+          }
+        },
+      },
+      effect: (ctx) => {
+        ctx.patch({ closedBy: approver.id, closedAt: this.clock.now(), closeNote: dto.reason?.trim() ?? null });
+      },
+      scope: (p) => ({ authorityId: p.authorityId, organizationId: p.organizationId }),
+    });
+    return { proposal: record, license: await this.licenses.findById(record.licenseId) };
+  }
+}
