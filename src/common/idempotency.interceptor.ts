@@ -41,8 +41,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
     const scope = req.user?.id ?? `anonymous:${req.ip}`;
+    // A multipart body is not parsed yet at this point (multer runs later, in the route's interceptor): its
+    // fingerprint is the declared length, so a different upload under the same key is usually told apart (422).
+    const multipart = Boolean(req.is('multipart/form-data'));
+    const bodyPrint = multipart ? `multipart:${req.header('content-length') ?? '?'}` : canonicalJson(req.body ?? null);
     const requestHash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl.split('?')[0]}\n${canonicalJson(req.body ?? null)}`)
+      .update(`${req.method} ${req.originalUrl.split('?')[0]}\n${bodyPrint}`)
       .digest('hex');
 
     return from(this.claim(scope, key, requestHash)).pipe(
