@@ -23,6 +23,7 @@ import { User } from './users/user.entity';
 import { UsersModule } from './users/users.module';
 import { ViolationsModule } from './violations/violations.module';
 import { ReviewsModule } from './reviews/reviews.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { LicensesModule } from './licenses/licenses.module';
 import { RegistryModule } from './registry/registry.module';
@@ -39,6 +40,7 @@ const FEATURE_MODULES = [
   CalendarModule,
   ViolationsModule,
   ReviewsModule,
+  StatisticsModule,
   SchedulerModule,
   LicensesModule,
   RegistryModule,

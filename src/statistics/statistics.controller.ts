@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/access.decorators';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { StatisticsQuery } from './dto/statistics.dto';
+import { StatisticsService } from './statistics.service';
+
+@ApiTags('statistics')
+@Controller('statistics')
+export class StatisticsController {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  /** The authority's half-yearly figures for a period (staff: their authority; admin: `authorityId` or all). */
+  @Get()
+  @Roles('approver', 'appraiser', 'admin')
+  @ApiOkResponse({ description: 'Dossiers, processing times, licenses, reports, inspections and violations' })
+  compute(@Query() q: StatisticsQuery, @CurrentUser() user: AuthenticatedUser) {
+    return this.statistics.compute(q, user);
+  }
+}
