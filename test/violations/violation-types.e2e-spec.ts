@@ -34,8 +34,9 @@ describe('violation types: the catalogue by date', () => {
 
   it('is public and seeded with every row of the domain brief', async () => {
     const list = await on('2026-06-01');
-    expect(list.map((e) => e.code).sort()).toEqual(
-      [
+    // other modules may add their own codes (e.g. a late change notice); the brief's rows are all there
+    expect(list.map((e) => e.code)).toEqual(
+      expect.arrayContaining([
         'CITATION_NOT_VERBATIM',
         'DOMAIN_OR_SERVER',
         'FALSE_OR_ILLEGAL_LINKS',
@@ -47,7 +48,7 @@ describe('violation types: the catalogue by date', () => {
         'OUT_OF_SCOPE',
         'OWN_NEWS_PRODUCTION',
         'WORKS_WITHOUT_CONSENT',
-      ].sort(),
+      ]),
     );
     const grave = byCode(list, 'GRAVE_CONTENT')!;
     expect(grave).toMatchObject({
@@ -77,7 +78,9 @@ describe('violation types: the catalogue by date', () => {
   it('defaults to today', async () => {
     const r = await t.http.get(`${API}/violation-types`);
     expect(r.status).toBe(200);
-    expect((r.body as Entry[]).length).toBe(11);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    expect(r.body).toEqual(await on(today));
+    expect((r.body as Entry[]).length).toBeGreaterThanOrEqual(11);
   });
 
   it('admin adds a new version from a date; earlier days keep the old one', async () => {
