@@ -6,6 +6,7 @@ import { Applications1764484000000 } from './1764484000000-applications';
 import { Licenses1764486000000 } from './1764486000000-licenses';
 import { ViolationTypes1764488000000 } from './1764488000000-violation-types';
 import { Reviews1764489000000 } from './1764489000000-reviews';
+import { ChangeNotices1764490000000 } from './1764490000000-change-notices';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
 export const ALL_MIGRATIONS = [
@@ -17,5 +18,6 @@ export const ALL_MIGRATIONS = [
   ViolationTypes1764488000000,
   Reviews1764489000000,
   Documents1764483000000,
+  ChangeNotices1764490000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -28,6 +28,7 @@ import { WorkflowModule } from './workflow/workflow.module';
 import { LicensesModule } from './licenses/licenses.module';
 import { RegistryModule } from './registry/registry.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
+import { ChangeNoticesModule } from './change-notices/change-notices.module';
 
 /** Feature modules of the domain. A new module is added here. */
 const FEATURE_MODULES = [
@@ -46,6 +47,7 @@ const FEATURE_MODULES = [
   RegistryModule,
   DocumentsModule,
   ApplicationsModule,
+  ChangeNoticesModule,
   // feature modules go here, one line each
 ];
 

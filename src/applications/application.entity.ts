@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ApplicationType } from './approval.port';
+import type { ApplicationType, ChangeNoticeParticulars } from './approval.port';
 import type { ApplicationState } from './application.machine';
 import type { SiteInput } from './site-particulars';
 
@@ -15,6 +15,13 @@ export class Application {
   @Column({ name: 'license_id', type: 'uuid', nullable: true }) licenseId: string | null;
   /** NEW: every particular; AMENDMENT: only those that change; other types: null. */
   @Column({ type: 'jsonb', nullable: true }) site: SiteInput | null;
+  /** CHANGE_NOTICE only: the date of the change and the new owner and/or head-office address. */
+  @Column({ name: 'change_notice', type: 'jsonb', nullable: true }) changeNotice: ChangeNoticeParticulars | null;
+  /** CHANGE_NOTICE, from SUBMIT on: filed more than 10 working days after the change (Decree 72/2013 art. 23h). */
+  @Column({ type: 'boolean', nullable: true }) late: boolean | null;
+  @Column({ name: 'late_by_working_days', type: 'int', nullable: true }) lateByWorkingDays: number | null;
+  /** The violation an inspector opened from a late change notice. */
+  @Column({ name: 'violation_id', type: 'uuid', nullable: true }) violationId: string | null;
   @Column({ name: 'requested_expires_on', type: 'date', nullable: true }) requestedExpiresOn: string | null;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ name: 'assignee_id', type: 'uuid', nullable: true }) assigneeId: string | null;

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { Actor } from '../auth/roles';
 import { CalendarService } from '../calendar/calendar.service';
+import { zonedIsoDate } from '../calendar/iso-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -34,11 +35,15 @@ import {
   ApprovalHandler,
   ApplicationType,
   ApprovedApplication,
+  CHANGE_NOTICE_CONFIRMER,
+  ChangeNoticeConfirmer,
+  ChangeNoticeParticulars,
   LICENSE_LOOKUP,
   LicenseFacts,
   LicenseLookup,
   SiteParticulars,
 } from './approval.port';
+import { checkChangedOn, checkChangeNoticeShape, latenessOf } from './change-notice';
 import { deadlineOf, statutoryDueAt } from './deadline';
 import {
   ApplicationsQuery,
@@ -90,6 +95,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
     @Optional() @Inject(APPROVAL_HANDLER) private readonly approvalHandler?: ApprovalHandler,
     @Optional() @Inject(LICENSE_LOOKUP) private readonly licenseLookup?: LicenseLookup,
+    @Optional() @Inject(CHANGE_NOTICE_CONFIRMER) private readonly changeNoticeConfirmer?: ChangeNoticeConfirmer,
   ) {}
 
   // ---- catalogue ----------------------------------------------------------------------------------------------
@@ -143,6 +149,7 @@ export class ApplicationsService {
     }
     const requestedExpiresOn = dto.requestedExpiresOn ?? null;
     this.checkExpiryShape(dto.type, requestedExpiresOn);
+    const changeNotice = checkChangeNoticeShape(dto.type, dto.changeNotice);
 
     const created = await this.dataSource.transaction(async (em) => {
       const timeZone = await this.repo.authorityTimeZone(dto.authorityId, em);
@@ -151,14 +158,16 @@ export class ApplicationsService {
           errors: [{ field: 'authorityId', message: 'no authority with this id' }],
         });
       }
+      const today = this.calendar.today(timeZone);
       await this.checkTerms(em, {
         type: dto.type,
         licenseId,
         organizationId,
         authorityId: dto.authorityId,
         requestedExpiresOn,
-        today: this.calendar.today(timeZone),
+        today,
       });
+      if (changeNotice) checkChangedOn(changeNotice, today);
       const app = await this.repo.insert(em, {
         type: dto.type,
         authorityId: dto.authorityId,
@@ -167,6 +176,7 @@ export class ApplicationsService {
         site,
         requestedExpiresOn,
         reason: dto.reason?.trim() || null,
+        changeNotice,
         createdBy: user.id,
       });
       await this.engine.recordCreation(em, applicationMachine, app.id, user, this.scope(app), {
@@ -209,6 +219,13 @@ export class ApplicationsService {
           today: this.calendar.today(timeZone),
         });
         changes.requestedExpiresOn = requested;
+      }
+      if (dto.changeNotice !== undefined) {
+        const notice = checkChangeNoticeShape(app.type, dto.changeNotice);
+        if (notice) {
+          checkChangedOn(notice, this.calendar.today(await this.timeZoneOf(em, app)));
+          changes.changeNotice = notice;
+        }
       }
       const changed = Object.keys(changes);
       if (changed.length === 0) {
@@ -552,8 +569,13 @@ export class ApplicationsService {
         });
       }
     }
+    const today = this.calendar.today(await this.timeZoneOf(ctx.em, app));
+    if (app.type === 'CHANGE_NOTICE') {
+      const notice = checkChangeNoticeShape(app.type, app.changeNotice);
+      if (notice) checkChangedOn(notice, today);
+    }
     // Filing is the moment the law measures from (an EXTENSION at least 30 days before expiry).
-    await this.checkTerms(ctx.em, { ...app, today: this.calendar.today(await this.timeZoneOf(ctx.em, app)) });
+    await this.checkTerms(ctx.em, { ...app, today });
   }
 
   private async guardRequiredDocuments(ctx: Ctx): Promise<void> {
@@ -598,6 +620,7 @@ export class ApplicationsService {
     switch (ctx.event as ApplicationEvent) {
       case 'SUBMIT':
         ctx.patch({ submittedAt: now });
+        if (app.type === 'CHANGE_NOTICE' && app.changeNotice) await this.measureLateness(ctx, app.changeNotice, now);
         break;
       case 'START_REVIEW':
         ctx.patch({ assigneeId: user.id });
@@ -644,6 +667,10 @@ export class ApplicationsService {
         break;
       }
       case 'RESUBMIT': {
+        // A corrected date of change is measured against the original filing day (never undoes an opened violation).
+        if (app.type === 'CHANGE_NOTICE' && app.changeNotice && app.submittedAt && !app.violationId) {
+          await this.measureLateness(ctx, app.changeNotice, app.submittedAt);
+        }
         const requestId = await this.repo.resolveSupplementRequest(ctx.em, app.id, now);
         ctx.note({ supplementRequestId: requestId });
         if (app.assigneeId) {
@@ -704,7 +731,10 @@ export class ApplicationsService {
       case 'APPROVE': {
         ctx.patch({ decidedAt: now });
         const timeZone = await this.timeZoneOf(ctx.em, app);
-        const licenseId = await this.handOver(ctx, this.calendar.today(timeZone));
+        const decidedOn = this.calendar.today(timeZone);
+        // A change notice is confirmed by letter (Decree 72/2013 art. 23h), written before the license changes.
+        if (app.type === 'CHANGE_NOTICE') await this.confirmChangeNotice(ctx, timeZone, decidedOn);
+        const licenseId = await this.handOver(ctx, decidedOn);
         if (licenseId) {
           ctx.patch({ licenseId });
           ctx.note({ licenseId });
@@ -754,10 +784,58 @@ export class ApplicationsService {
       site,
       requestedExpiresOn: app.requestedExpiresOn,
       reason: app.reason,
+      changeNotice: app.changeNotice,
       decidedOn,
     };
     const { licenseId } = await this.approvalHandler.onApproved(ctx.em, approved, ctx.actor);
     return licenseId;
+  }
+
+  /**
+   * SUBMIT of a CHANGE_NOTICE: filed more than 10 working days after the change is accepted but flagged late
+   * (Decree 72/2013 art. 23h), measured on the filing day in the authority's time zone; the inspectors are told.
+   */
+  private async measureLateness(ctx: Ctx, notice: ChangeNoticeParticulars, filedAt: Date): Promise<void> {
+    const app = ctx.record;
+    const changedOn = notice.changedOn;
+    const filedOn = zonedIsoDate(filedAt, await this.timeZoneOf(ctx.em, app));
+    const { dueOn, late, lateByWorkingDays } = latenessOf(await this.calendar.calendar(ctx.em), changedOn, filedOn);
+    const wasLate = app.late === true;
+    ctx.patch({ late, lateByWorkingDays });
+    ctx.note({ changedOn, notifyBy: dueOn, filedOn, late, lateByWorkingDays });
+    if (!late || wasLate) return;
+    await this.notifications.notify(ctx.em, {
+      audience: { authorityId: app.authorityId, roles: ['inspector'] },
+      kind: 'CHANGE_NOTICE_LATE',
+      title: 'Thông báo thay đổi nộp quá thời hạn',
+      body:
+        `Một tổ chức đã thông báo thay đổi chậm ${lateByWorkingDays} ngày làm việc so với thời hạn 10 ngày làm việc ` +
+        'kể từ ngày thay đổi (Điều 23h Nghị định 72/2013/NĐ-CP).',
+      entityType: 'application',
+      entityId: app.id,
+      data: { changedOn, filedOn, lateByWorkingDays },
+    });
+  }
+
+  /** APPROVE of a CHANGE_NOTICE: the confirmation letter (number, document) in the same transaction. */
+  private async confirmChangeNotice(ctx: Ctx, timeZone: string, decidedOn: string): Promise<void> {
+    const app = ctx.record;
+    if (!this.changeNoticeConfirmer || !app.changeNotice || !app.licenseId || !app.submittedAt) return;
+    const { letterNumber } = await this.changeNoticeConfirmer.confirm(
+      ctx.em,
+      {
+        applicationId: app.id,
+        authorityId: app.authorityId,
+        organizationId: app.organizationId,
+        licenseId: app.licenseId,
+        changeNotice: app.changeNotice,
+        receivedOn: zonedIsoDate(app.submittedAt, timeZone),
+        late: app.late === true,
+        decidedOn,
+      },
+      ctx.actor,
+    );
+    ctx.note({ letterNumber });
   }
 
   /** Kinds of the dossier's current documents. */

@@ -24,6 +24,7 @@ export interface SiteParticulars {
 
 /** A change notice's particulars (new owner and/or head-office address), filled in by the change-notice flow. */
 export interface ChangeNoticeParticulars {
+  /** YYYY-MM-DD, the day the change took effect (the 10 working days of Decree 72/2013 art. 23h run from it). */
   changedOn: string;
   newOwner?: string;
   newHeadOfficeAddress?: string;
@@ -51,6 +52,29 @@ export interface ApprovalHandler {
   onApproved(em: EntityManager, application: ApprovedApplication, actor: Actor): Promise<{ licenseId: string }>;
 }
 export const APPROVAL_HANDLER = Symbol('APPROVAL_HANDLER');
+
+/** An approved (confirmed) change notice, as the confirmation letter needs it. */
+export interface ConfirmedChangeNotice {
+  applicationId: string;
+  authorityId: string;
+  organizationId: string;
+  licenseId: string;
+  changeNotice: ChangeNoticeParticulars;
+  /** The SUBMIT date in the authority's time zone (YYYY-MM-DD). */
+  receivedOn: string;
+  late: boolean;
+  /** The decision's calendar date in the authority's time zone (YYYY-MM-DD). */
+  decidedOn: string;
+}
+
+/**
+ * Writes the confirmation letter of a change notice inside the APPROVE transaction, before the license is updated
+ * (so it reads the particulars as they were). Provided by the change-notices module (token CHANGE_NOTICE_CONFIRMER).
+ */
+export interface ChangeNoticeConfirmer {
+  confirm(em: EntityManager, notice: ConfirmedChangeNotice, actor: Actor): Promise<{ letterNumber: string }>;
+}
+export const CHANGE_NOTICE_CONFIRMER = Symbol('CHANGE_NOTICE_CONFIRMER');
 
 /** What an application needs to know about an existing license. */
 export interface LicenseFacts {

@@ -57,6 +57,7 @@ export function licenseDocument(i: LicenseDocumentInput): LicensePdfData {
       email: i.licensee.email,
       registrationNumber: i.licensee.registrationNumber,
       ...(i.licensee.legalRepresentative ? { legalRepresentative: i.licensee.legalRepresentative } : {}),
+      ...(i.licensee.owner ? { owner: i.licensee.owner } : {}),
     },
     site: {
       name: i.site.name,

@@ -196,6 +196,10 @@ export class LicenseIssuer implements ApprovalHandler {
         ...(notice.newOwner ? { owner: notice.newOwner } : {}),
         ...(notice.newHeadOfficeAddress ? { headOffice: notice.newHeadOfficeAddress } : {}),
       };
+      // The organization's record moves with it, so the registry and every later document show the new address.
+      if (notice.newHeadOfficeAddress) {
+        await this.organizations.update(em, license.organizationId, { address: notice.newHeadOfficeAddress });
+      }
       data.changeNotice = notice;
     }
     // REISSUE: the same particulars, a new document marked as a reissue.

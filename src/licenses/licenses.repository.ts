@@ -72,6 +72,8 @@ export interface RegistryRow {
   issuedOn: string;
   expiresOn: string;
   organizationName: string;
+  /** The organization's head office as the license now reads (a confirmed change notice updates it). */
+  headOffice: string;
   siteName: string;
   domains: string[];
   authorityName: string;
@@ -350,7 +352,8 @@ const TODAY = `(($1::timestamptz AT TIME ZONE a.time_zone)::date)`;
 
 const REGISTRY_SELECT = `
   SELECT l.id, l.authority_id, l.number, l.status, l.issued_on, l.expires_on, l.verification_code,
-         l.licensee->>'name' AS organization_name, l.site->>'name' AS site_name, l.site->'domains' AS domains,
+         l.licensee->>'name' AS organization_name,
+         l.licensee->>'headOffice' AS head_office, l.site->>'name' AS site_name, l.site->'domains' AS domains,
          a.name AS authority_name, a.code AS authority_code, a.province
   FROM licenses l JOIN authorities a ON a.id = l.authority_id`;
 
@@ -363,6 +366,7 @@ function toRegistryRow(r: Record<string, unknown>): RegistryRow {
     issuedOn: r.issued_on as string,
     expiresOn: r.expires_on as string,
     organizationName: r.organization_name as string,
+    headOffice: r.head_office as string,
     siteName: r.site_name as string,
     domains: r.domains as string[],
     authorityName: r.authority_name as string,

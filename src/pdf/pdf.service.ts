@@ -181,6 +181,7 @@ export class PdfService implements OnModuleInit {
     if (l.legalRepresentative?.trim()) {
       particulars.push(labelled('Người đại diện theo pháp luật', l.legalRepresentative));
     }
+    if (l.owner?.trim()) particulars.push(labelled('Chủ sở hữu', l.owner));
     d.list(particulars, { align: 'left' });
 
     // Điều 2 — the site

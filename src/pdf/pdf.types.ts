@@ -42,6 +42,8 @@ export interface LicensePdfData {
     email: string;
     registrationNumber: string;
     legalRepresentative?: string;
+    /** The owner (controlling member) named by a confirmed change notice; printed when present. */
+    owner?: string;
   };
   site: {
     name: string;

@@ -9,11 +9,15 @@ import { LicensesRepository, RegistryRow } from '../licenses/licenses.repository
 import { normalizeSearchText } from '../licenses/search-text';
 import { RegistryQuery, VerifyQuery } from './dto/registry.dto';
 
-/** What anyone may read of a license: no personal data (no content manager, no phone, no e-mail). */
+/**
+ * What anyone may read of a license: no personal data (no content manager, no phone, no e-mail). The organization's
+ * head office is public (it is on its enterprise registration) and shows a confirmed change notice at once.
+ */
 function publicView(r: RegistryRow) {
   return {
     number: r.number,
     organizationName: r.organizationName,
+    headOffice: r.headOffice,
     siteName: r.siteName,
     domains: r.domains,
     status: r.status,

@@ -99,6 +99,17 @@ export class StatisticsRepository {
     return { due: row.due, onTime: row.on_time, late: row.late, notFiled: row.not_filed };
   }
 
+  /** Change notices filed in the period, and those filed late (Decree 72/2013 art. 23h: within 10 working days). */
+  async changeNotices(p: Period): Promise<{ received: number; late: number }> {
+    const [row] = await this.q<{ received: number; late: number }>(
+      `SELECT count(*)::int AS received, count(*) FILTER (WHERE late)::int AS late FROM applications
+       WHERE ($1::uuid IS NULL OR authority_id = $1) AND type = 'CHANGE_NOTICE' AND submitted_at IS NOT NULL
+         AND (submitted_at AT TIME ZONE $4)::date BETWEEN $2::date AND $3::date`,
+      [p.authorityId, p.from, p.to, p.timeZone],
+    );
+    return { received: Number(row.received), late: Number(row.late) };
+  }
+
   inspectionsByState(p: Period): Promise<KeyCount[]> {
     return this.q(
       `SELECT state AS key, count(*)::int AS n FROM inspections

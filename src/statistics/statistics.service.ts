@@ -46,7 +46,7 @@ export class StatisticsService {
       timeZone = authority.timeZone;
     }
     const p: Period = { authorityId, from: q.from, to: q.to, timeZone };
-    const [received, decided, pendingOverdue, licenses, issued, reports, inspections, violations, calendar] =
+    const [received, decided, pendingOverdue, licenses, issued, reports, inspections, violations, calendar, notices] =
       await Promise.all([
         this.repo.received(p),
         this.repo.decided(p),
@@ -57,6 +57,7 @@ export class StatisticsService {
         this.repo.inspectionsByState(p),
         this.repo.violationsByType(p),
         this.calendar.calendar(),
+        this.repo.changeNotices(p),
       ]);
 
     const decidedByType = Object.fromEntries(
@@ -91,6 +92,7 @@ export class StatisticsService {
         processingWorkingDays: summarizeDurations(durations),
         overdue: { decidedLate: decided.filter((d) => d.late).length, pendingOverdue },
       },
+      changeNotices: notices,
       licenses: { byStatus: countsBy(LICENSE_STATUSES, licenses), issuedInPeriod: issued },
       reports,
       inspections: {

@@ -13,6 +13,6 @@ import { ViolationsService } from './violations.service';
   imports: [TypeOrmModule.forFeature([Violation, EnforcementProposal])],
   controllers: [ViolationTypesController, ViolationsController, EnforcementProposalsController],
   providers: [ViolationTypesService, ViolationTypesRepository, ViolationsService, ViolationsRepository],
-  exports: [ViolationTypesService, ViolationTypesRepository],
+  exports: [ViolationTypesService, ViolationTypesRepository, ViolationsService],
 })
 export class ViolationsModule {}

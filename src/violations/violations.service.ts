@@ -51,15 +51,18 @@ export class ViolationsService implements OnModuleInit {
     return zonedIsoDate(this.clock.now(), this.config.defaultTimeZone);
   }
 
-  /** Logs a violation (OPEN), judged by the catalogue entry in force on `detectedOn`; the licensee is told. */
-  async create(dto: CreateViolationDto, inspector: AuthenticatedUser): Promise<Violation> {
+  /**
+   * Logs a violation (OPEN), judged by the catalogue entry in force on `detectedOn`; the licensee is told. With `em`,
+   * inside the caller's transaction (a violation opened from a late change notice).
+   */
+  async create(dto: CreateViolationDto, inspector: AuthenticatedUser, em?: EntityManager): Promise<Violation> {
     const today = this.today();
     if (dto.detectedOn > today) {
       throw DomainError.rule('DETECTED_IN_FUTURE', 'A violation cannot be found on a future day', {
         errors: [{ field: 'detectedOn', message: `must be ${today} or earlier` }],
       });
     }
-    return this.dataSource.transaction(async (em) => {
+    const run = async (em: EntityManager) => {
       const license = await this.licenses.findById(dto.licenseId, em);
       if (!license || !visibleTo(inspector, license)) throw DomainError.notFound('License');
       const type = await this.types.findInForce(dto.typeCode, dto.detectedOn, em);
@@ -114,7 +117,8 @@ export class ViolationsService implements OnModuleInit {
         },
       );
       return violation;
-    });
+    };
+    return em ? run(em) : this.dataSource.transaction(run);
   }
 
   transition(id: string, dto: ViolationTransitionDto, actor: AuthenticatedUser): Promise<Violation> {

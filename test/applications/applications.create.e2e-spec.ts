@@ -196,7 +196,14 @@ describe('applications: requirements catalogue, filing, editing, reading and lis
       ).toEqual(['licenseId']);
       for (const type of ['AMENDMENT', 'EXTENSION', 'REISSUE', 'CHANGE_NOTICE']) {
         const site = type === 'AMENDMENT' ? { serverLocation: 'FPT' } : undefined;
-        const r = await post(cast.owner.token, { type, authorityId: cast.authority.id, ...(site ? { site } : {}) });
+        const notice =
+          type === 'CHANGE_NOTICE' ? { changeNotice: { changedOn: '2026-01-05', newOwner: 'Công ty mẹ' } } : {};
+        const r = await post(cast.owner.token, {
+          type,
+          authorityId: cast.authority.id,
+          ...(site ? { site } : {}),
+          ...notice,
+        });
         expectProblem(r, 400, 'VALIDATION_FAILED');
         expect(fields(r)).toEqual(['licenseId']);
         const unknown = await post(cast.owner.token, {
@@ -204,6 +211,7 @@ describe('applications: requirements catalogue, filing, editing, reading and lis
           authorityId: cast.authority.id,
           licenseId: '00000000-0000-4000-8000-000000000000',
           ...(site ? { site } : {}),
+          ...notice,
         });
         expectProblem(unknown, 422, 'LICENSE_NOT_FOUND_FOR_ORGANIZATION');
       }

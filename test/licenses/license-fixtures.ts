@@ -45,8 +45,8 @@ async function insertApprovedApplication(em: EntityManager, i: ApprovalInput): P
   const type = i.type ?? 'NEW';
   const rows: { id: string }[] = await em.query(
     `INSERT INTO applications (type, state, authority_id, organization_id, license_id, site, requested_expires_on,
-       reason, created_by, submitted_at, decided_at)
-     VALUES ($1, 'APPROVED', $2, $3, $4, $5, $6, $7, $8, now(), now()) RETURNING id`,
+       reason, created_by, submitted_at, decided_at, change_notice)
+     VALUES ($1, 'APPROVED', $2, $3, $4, $5, $6, $7, $8, now(), now(), $9) RETURNING id`,
     [
       type,
       i.authorityId,
@@ -56,6 +56,7 @@ async function insertApprovedApplication(em: EntityManager, i: ApprovalInput): P
       i.requestedExpiresOn ?? null,
       i.reason ?? null,
       i.owner.id,
+      type === 'CHANGE_NOTICE' ? JSON.stringify(i.changeNotice ?? null) : null,
     ],
   );
   return rows[0].id;

@@ -43,6 +43,7 @@ describe('public registry and verification', () => {
     expect(r.body.items[0]).toEqual({
       number: nghean.number,
       organizationName: 'Công ty Cổ phần Truyền thông Sông Lam',
+      headOffice: '12 Lê Lợi, phường Hưng Bình, thành phố Vinh, Nghệ An',
       siteName: 'Tin tức Nghệ An',
       domains: ['tintucnghean.vn'],
       status: 'ACTIVE',

@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -80,9 +81,32 @@ export class SiteDto {
 
   @ApiPropertyOptional({ type: ContentManagerDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContentManagerDto)
   contentManager?: ContentManagerDto;
+}
+
+/** CHANGE_NOTICE: the notified change (Decree 72/2013 art. 23h); at least one of the new owner and head office. */
+export class ChangeNoticeDto {
+  @ApiProperty({ example: '2026-02-02', description: 'The day the change took effect; not in the future' })
+  @IsIsoDate()
+  changedOn: string;
+
+  @ApiPropertyOptional({
+    example: 'Tổng công ty Truyền thông Miền Trung',
+    description: 'The new owner (controlling member) of the organization',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  newOwner?: string;
+
+  @ApiPropertyOptional({ example: '25 Lê Hồng Phong, phường Hưng Bình, thành phố Vinh, Nghệ An' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  newHeadOfficeAddress?: string;
 }
 
 export class CreateApplicationDto {
@@ -96,6 +120,7 @@ export class CreateApplicationDto {
 
   @ApiPropertyOptional({ type: SiteDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SiteDto)
   site?: SiteDto;
@@ -113,6 +138,13 @@ export class CreateApplicationDto {
   @IsString()
   @MaxLength(4000)
   reason?: string;
+
+  @ApiPropertyOptional({ type: ChangeNoticeDto, description: 'Required for CHANGE_NOTICE, refused for other types' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChangeNoticeDto)
+  changeNotice?: ChangeNoticeDto;
 }
 
 /** PATCH: the members to change; `null` clears `requestedExpiresOn` or `reason`. */
@@ -125,6 +157,7 @@ export class UpdateApplicationDto {
 
   @ApiPropertyOptional({ type: SiteDto, description: 'Replaces the particulars' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SiteDto)
   site?: SiteDto;
@@ -139,6 +172,13 @@ export class UpdateApplicationDto {
   @IsString()
   @MaxLength(4000)
   reason?: string | null;
+
+  @ApiPropertyOptional({ type: ChangeNoticeDto, description: 'CHANGE_NOTICE only: replaces the notified change' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ChangeNoticeDto)
+  changeNotice?: ChangeNoticeDto;
 }
 
 export class ChecklistEntryDto {
@@ -172,6 +212,7 @@ export class ApplicationTransitionDto extends TransitionRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ChecklistEntryDto)
   checklist?: ChecklistEntryDto[];
