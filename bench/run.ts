@@ -11,6 +11,7 @@
  *   BENCH_ORGS              site-owner organizations registered (default 100; each holds several sites)
  *   BENCH_AUTHORITIES       licensing authorities (default 4)
  *   BENCH_CPU_PROF=1        profile the server (--cpu-prof) and add where its CPU time went
+ *   BENCH_SERVER_NODE_OPTIONS  NODE_OPTIONS of the server (default: the heap cap docs/operations.md recommends)
  *   BENCH_PG_URL            the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_OUTPUT            the report (default docs/benchmarks.md)
  */
@@ -75,6 +76,7 @@ const S = {
   orgs: envInt('BENCH_ORGS', 100),
   authorities: envInt('BENCH_AUTHORITIES', 4),
   cpuProf: process.env.BENCH_CPU_PROF === '1',
+  serverNodeOptions: process.env.BENCH_SERVER_NODE_OPTIONS ?? '--max-old-space-size=192',
   output: process.env.BENCH_OUTPUT ?? join(ROOT, 'docs', 'benchmarks.md'),
 };
 
@@ -127,6 +129,7 @@ function serverEnv(extra: Record<string, string>): Record<string, string> {
     ADMIN_PASSWORD,
     LOG_LEVEL: 'warn',
     SCHEDULER_ENABLED: 'false',
+    ...(S.serverNodeOptions ? { NODE_OPTIONS: S.serverNodeOptions } : {}),
     ...extra,
   };
 }
