@@ -7,6 +7,7 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { rejectHostileJson } from './common/json-guard';
 import { respondWithProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -51,6 +52,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     });
   }
   app.use(express.json({ limit: config.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
+  // Before the error handler below, which answers its refusal (and the parser's) as problem+json.
+  app.use(rejectHostileJson());
   const parseLogger = new NestLogger('BodyParser');
   app.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!err) return next();
