@@ -1,7 +1,16 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { DomainError } from '../../common/domain-error';
 
 /** Years the calendar API accepts (the lunar conversion behind the statutory default covers them). */
@@ -43,6 +52,7 @@ export class ReplaceCalendarYearDto {
   @ApiProperty({ type: [NonWorkingDayDto], description: 'Holidays, substitute days and swapped days off' })
   @IsArray()
   @ArrayMaxSize(366)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NonWorkingDayDto)
   nonWorkingDays: NonWorkingDayDto[];

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -53,6 +54,7 @@ export class CreateInspectionDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => TeamMemberDto)
   team?: TeamMemberDto[];
@@ -77,6 +79,7 @@ export class InspectionTransitionDto extends TransitionRequestDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RemedyDto)
   remedies?: RemedyDto[];

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -49,6 +50,7 @@ export class ReportContentDto {
   sourcesUsed: string[];
 
   @ApiProperty({ type: ReportStaffDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ReportStaffDto)
   staff: ReportStaffDto;
@@ -56,6 +58,7 @@ export class ReportContentDto {
   @ApiProperty({ type: [ReportIncidentDto] })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ReportIncidentDto)
   incidents: ReportIncidentDto[];
@@ -84,6 +87,7 @@ export class SubmitReportDto {
   period: string;
 
   @ApiProperty({ type: ReportContentDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ReportContentDto)
   content: ReportContentDto;
