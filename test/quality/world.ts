@@ -1,0 +1,138 @@
+import { DataSource } from 'typeorm';
+import { issueLicenseDirectly } from '../reviews/fixtures';
+import {
+  bearer,
+  Cast,
+  createCast,
+  createApplication,
+  fileApplicationToPendingDecision,
+  registerOwner,
+  TestUser,
+  uploadDocument,
+} from '../support/factories';
+import { API, TestApp } from '../support/test-app';
+
+/** The structured content of an annual report (Circular 09/2014, Form 03). */
+export const reportContent = () => ({
+  articlesPublished: 1250,
+  sourcesUsed: ['Báo Nghệ An', 'Cổng thông tin điện tử tỉnh Nghệ An'],
+  staff: { content: 3, technical: 1 },
+  incidents: [{ date: '2026-05-04', description: 'Máy chủ ngừng hoạt động 2 giờ', actionTaken: 'Chuyển máy chủ' }],
+  unamendedChanges: [],
+  notes: 'Không có kiến nghị.',
+});
+
+/**
+ * One of every kind of record, belonging to authority A and the organization of `cast.owner`, plus a second
+ * authority's staff and a second organization's owner (who must see none of it): what the quality tests aim at.
+ */
+export interface World {
+  cast: Cast;
+  other: Cast;
+  /** A site owner of another organization, filing with authority A. */
+  stranger: TestUser;
+  ids: {
+    authority: string;
+    otherAuthority: string;
+    draft: string;
+    pending: string;
+    document: string;
+    license: string;
+    report: string;
+    inspection: string;
+    violation: string;
+    notification: string;
+    user: string;
+    proposal: string;
+  };
+}
+
+function ok<T>(r: { status: number; body: T }, status: number, what: string): T {
+  if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const [cast, other] = await Promise.all([createCast(t), createCast(t)]);
+  const stranger = await registerOwner(t);
+  const draft = await createApplication(t, cast.owner, cast.authority.id);
+  const doc = ok(await uploadDocument(t, cast.owner.token, draft.id, 'APPLICATION_FORM'), 201, 'upload') as {
+    id: string;
+  };
+  const pending = await fileApplicationToPendingDecision(t, cast);
+  const license = await issueLicenseDirectly(t, cast, { decidedOn: '2026-03-05' });
+  const report = ok(
+    await t.http
+      .post(`${API}/reports`)
+      .set(bearer(cast.owner.token))
+      .send({ licenseId: license.id, period: '2026', content: reportContent() }),
+    201,
+    'report',
+  ) as { id: string };
+  const inspection = ok(
+    await t.http.post(`${API}/inspections`).set(bearer(cast.inspector.token)).send({
+      licenseId: license.id,
+      scheduledOn: '2026-12-15',
+      kind: 'PERIODIC',
+      scope: 'Nguồn tin, trích dẫn nguyên văn, tên miền .vn và máy chủ tại Việt Nam',
+    }),
+    201,
+    'inspection',
+  ) as { id: string };
+  const violation = ok(
+    await t.http.post(`${API}/violations`).set(bearer(cast.inspector.token)).send({
+      licenseId: license.id,
+      typeCode: 'HOMEPAGE_DISCLOSURE',
+      description: 'Trang chủ không ghi số giấy phép',
+      detectedOn: '2026-11-01',
+    }),
+    201,
+    'violation',
+  ) as { id: string };
+  const notes = ok(
+    await t.http.get(`${API}/notifications?pageSize=100`).set(bearer(cast.owner.token)),
+    200,
+    'notifications',
+  ) as { items: { id: string }[] };
+  if (!notes.items.length) throw new Error('the owner has no notification');
+  const proposal = await anyProposalId(t.ds);
+  return {
+    cast,
+    other,
+    stranger,
+    ids: {
+      authority: cast.authority.id,
+      otherAuthority: other.authority.id,
+      draft: draft.id,
+      pending: pending.id,
+      document: doc.id,
+      license: license.id,
+      report: report.id,
+      inspection: inspection.id,
+      violation: violation.id,
+      notification: notes.items[0].id,
+      user: cast.appraiser.id,
+      proposal,
+    },
+  };
+}
+
+/** An enforcement proposal of authority A if one exists; otherwise an id that names nothing. */
+async function anyProposalId(ds: DataSource): Promise<string> {
+  const rows = (await ds.query(`SELECT id FROM enforcement_proposals LIMIT 1`).catch(() => [])) as { id: string }[];
+  return rows[0]?.id ?? '7d1c3c55-2a43-4c1e-9a51-8b0e0f7a2d11';
+}
+
+/** Row counts of every table of the public schema (minus the given ones), to prove that nothing was written. */
+export async function rowCounts(ds: DataSource, except: string[] = []): Promise<Record<string, number>> {
+  const tables = (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)) as {
+    tablename: string;
+  }[];
+  const out: Record<string, number> = {};
+  for (const { tablename } of tables) {
+    if (except.includes(tablename)) continue;
+    const [row] = (await ds.query(`SELECT count(*)::int AS n FROM "${tablename}"`)) as { n: number }[];
+    out[tablename] = row.n;
+  }
+  return out;
+}
