@@ -85,8 +85,8 @@ export class ReportSettingsController {
 
   @Get(':id/report-settings')
   @Roles('admin', 'appraiser', 'approver')
-  settings(@Param('id', UuidParam) id: string) {
-    return this.reports.settings(id);
+  settings(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
+    return this.reports.settings(id, user);
   }
 
   @Put(':id/report-settings')

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import { Actor, SYSTEM_ACTOR } from '../auth/roles';
+import { Actor, isStaffRole, SYSTEM_ACTOR } from '../auth/roles';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { isoDateYear, zonedIsoDate } from '../calendar/iso-date';
 import { Clock } from '../common/clock';
@@ -255,7 +255,9 @@ export class ReportsService implements OnModuleInit {
     };
   }
 
-  async settings(authorityId: string): Promise<ReportSettings> {
+  async settings(authorityId: string, user: AuthenticatedUser): Promise<ReportSettings> {
+    // Staff see only their own authority's records: another authority's settings are 404, like its reports.
+    if (isStaffRole(user.role) && user.authorityId !== authorityId) throw DomainError.notFound('Authority');
     if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority');
     return this.reports.settings(authorityId);
   }
