@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { issueLicenseDirectly } from '../reviews/fixtures';
+import { draftNotice, NEW_OWNER, walkNotice } from '../change-notices/fixtures';
+import { issueLicenseDirectly, tinyPng } from '../reviews/fixtures';
 import {
   bearer,
   Cast,
@@ -44,6 +45,12 @@ export interface World {
     notification: string;
     user: string;
     proposal: string;
+    /** A document of the pending dossier (staff may read it). */
+    pendingDocument: string;
+    /** An evidence document of the inspection. */
+    evidence: string;
+    /** An APPROVED change notice of the license (it has a confirmation letter). */
+    notice: string;
   };
 }
 
@@ -95,7 +102,46 @@ export async function buildWorld(t: TestApp): Promise<World> {
     'notifications',
   ) as { items: { id: string }[] };
   if (!notes.items.length) throw new Error('the owner has no notification');
+  // A grave violation escalated straight from OPEN: an enforcement proposal for the approver.
+  const grave = ok(
+    await t.http.post(`${API}/violations`).set(bearer(cast.inspector.token)).send({
+      licenseId: license.id,
+      typeCode: 'GRAVE_CONTENT',
+      description: 'Đăng tin xuyên tạc lịch sử',
+      detectedOn: '2026-11-02',
+    }),
+    201,
+    'grave violation',
+  ) as { id: string };
+  ok(
+    await t.http
+      .post(`${API}/violations/${grave.id}/transitions`)
+      .set(bearer(cast.inspector.token))
+      .send({ event: 'ESCALATE', reason: 'Vi phạm nghiêm trọng' }),
+    200,
+    'escalate',
+  );
   const proposal = await anyProposalId(t.ds);
+  const notice = await walkNotice(
+    t,
+    cast,
+    await draftNotice(t, cast, license.id, { changedOn: '2026-11-25', newOwner: NEW_OWNER }),
+    'APPROVED',
+  );
+  const pendingDocs = ok(
+    await t.http.get(`${API}/applications/${pending.id}/documents`).set(bearer(cast.owner.token)),
+    200,
+    'documents',
+  ) as { id: string }[];
+  const evidence = ok(
+    await t.http
+      .post(`${API}/inspections/${inspection.id}/documents`)
+      .set(bearer(cast.inspector.token))
+      .field('kind', 'SCREENSHOT')
+      .attach('file', tinyPng(), { filename: 'trang-chu.png', contentType: 'image/png' }),
+    201,
+    'evidence',
+  ) as { id: string };
   return {
     cast,
     other,
@@ -113,13 +159,16 @@ export async function buildWorld(t: TestApp): Promise<World> {
       notification: notes.items[0].id,
       user: cast.appraiser.id,
       proposal,
+      pendingDocument: pendingDocs[0].id,
+      evidence: evidence.id,
+      notice: notice.id,
     },
   };
 }
 
 /** An enforcement proposal of authority A if one exists; otherwise an id that names nothing. */
 async function anyProposalId(ds: DataSource): Promise<string> {
-  const rows = (await ds.query(`SELECT id FROM enforcement_proposals LIMIT 1`).catch(() => [])) as { id: string }[];
+  const rows = (await ds.query(`SELECT id FROM enforcement_proposals ORDER BY created_at LIMIT 1`)) as { id: string }[];
   return rows[0]?.id ?? '7d1c3c55-2a43-4c1e-9a51-8b0e0f7a2d11';
 }
 

@@ -1,0 +1,251 @@
+import type { Response } from 'supertest';
+import { Clock, SystemClock } from '../../src/common/clock';
+import { tinyPng } from '../reviews/fixtures';
+import { bearer, samplePdf } from '../support/factories';
+import { listRoutes } from '../support/routes';
+import { API, startTestApp, TestApp } from '../support/test-app';
+import { buildWorld, reportContent, World } from './world';
+
+/**
+ * Every route × every kind of caller, with the expected answer. The callers, in column order:
+ *
+ *   A  anonymous                          P  appraiser of the record's authority
+ *   O  site owner of the record           V  approver of the record's authority
+ *   X  site owner of another organization I  inspector of the record's authority
+ *   S  staff of another authority (the first staff role the route declares, else an appraiser)
+ *   M  admin
+ *
+ * Expected, one letter per caller: `1` → 401, `3` → 403, `4` → 404, `y` → allowed: 2xx, or a 4xx that is not
+ * 401/403/404 (a 400/409/422 from a body or state the caller may send). A route registered by the application but
+ * missing from this table fails the test: a new route needs its row.
+ *
+ * Bodies are well-formed (so that visibility is decided before validation could answer 400) but chosen not to
+ * change what later rows read: transitions the record's state refuses (409), stale versions, empty bodies where
+ * only the admin may call.
+ */
+const CALLERS = ['A', 'O', 'X', 'P', 'V', 'I', 'S', 'M'] as const;
+type CallerKey = (typeof CALLERS)[number];
+
+interface Row {
+  expect: string;
+  /** JSON body, or a multipart upload. */
+  body?: Record<string, unknown>;
+  upload?: { kind: string; file: Buffer; name: string; type: string };
+  query?: string;
+}
+
+/** `:id`, `:docId`, `:name`, `:year` are filled per route family from the prepared records. */
+function table(w: World): Record<string, Row> {
+  const i = w.ids;
+  return {
+    //                                                       AOXPVISM
+    'GET /health': { expect: 'yyyyyyyy' },
+    'POST /auth/register': { expect: 'yyyyyyyy', body: {} },
+    'POST /auth/login': { expect: 'yyyyyyyy', body: {} },
+    'GET /auth/me': { expect: '1yyyyyyy' },
+    'POST /users': { expect: '1333333y', body: {} },
+    'GET /users': { expect: '1333333y' },
+    'GET /users/:id': { expect: '1333333y' },
+    'GET /users/:id/transitions': { expect: '1333333y' },
+    'POST /users/:id/transitions': { expect: '1333333y', body: { event: 'ENABLE' } },
+    'POST /authorities': { expect: '1333333y', body: {} },
+    'GET /authorities': { expect: '1yyyyyyy' },
+    'GET /authorities/:id': { expect: '1yyyyyyy' },
+    'GET /authorities/:id/report-settings': { expect: '133yy34y' },
+    'PUT /authorities/:id/report-settings': { expect: '1333333y', body: {} },
+    'GET /authorities/:id/license-numbering': { expect: '1333333y' },
+    'PUT /authorities/:id/license-numbering': { expect: '1333333y', body: {} },
+    'GET /authorities/:id/license-settings': { expect: '1333333y' },
+    'PUT /authorities/:id/license-settings': { expect: '1333333y', body: {} },
+    'GET /requirements': { expect: 'yyyyyyyy', query: 'applicationType=NEW' },
+    'GET /violation-types': { expect: 'yyyyyyyy' },
+    'POST /violation-types': { expect: '1333333y', body: {} },
+    'GET /state-machines': { expect: '1yyyyyyy' },
+    'GET /state-machines/:name': { expect: '1yyyyyyy' },
+    'GET /calendar/:year': { expect: '1yyyyyyy' },
+    'PUT /calendar/:year': { expect: '1333333y', body: {} },
+    'GET /notifications': { expect: '1yyyyyyy' },
+    'POST /notifications/:id/read': { expect: '1y444444' },
+    'GET /audit': { expect: '133yyyyy' },
+    'GET /audit/verify': { expect: '1333333y' },
+    'GET /statistics': { expect: '133yy3yy' },
+    'POST /scheduler/run': { expect: '1333333y' },
+    // applications (the dossier is PENDING_DECISION: WITHDRAW, PATCH and uploads are refused by its state)
+    'POST /applications': { expect: '1yy33333', body: {} },
+    'GET /applications': { expect: '1yyyyyyy' },
+    'GET /applications/:id': { expect: '1y4yyy4y' },
+    'PATCH /applications/:id': { expect: '1y433333', body: { reason: 'Bổ sung lý do' } },
+    'POST /applications/:id/documents': {
+      expect: '1y433333',
+      upload: { kind: 'APPLICATION_FORM', file: samplePdf(), name: 'don.pdf', type: 'application/pdf' },
+    },
+    'GET /applications/:id/documents': { expect: '1y4yyy4y' },
+    'GET /applications/:id/documents/:docId/content': { expect: '1y4yyy4y' },
+    'GET /applications/:id/transitions': { expect: '1y4yyy4y' },
+    'POST /applications/:id/transitions': { expect: '1y4yy343', body: { event: 'WITHDRAW' } },
+    'GET /applications/:id/history': { expect: '1y4yyy4y' },
+    'GET /applications/:id/appraisals': { expect: '133yyy4y' },
+    'POST /applications/:id/assignee': { expect: '1333y343', body: { assigneeId: i.user, version: 1 } },
+    'POST /applications/:id/violation': { expect: '13333y43' },
+    'GET /applications/:id/confirmation.pdf': { expect: '1y4yyy4y' },
+    // licenses and sites
+    'GET /licenses': { expect: '1yyyyyyy' },
+    'GET /licenses/:id': { expect: '1y4yyy4y' },
+    'GET /licenses/:id/versions': { expect: '1y4yyy4y' },
+    'GET /licenses/:id/pdf': { expect: '1y4yyy4y' },
+    'GET /licenses/:id/transitions': { expect: '1y4yyy4y' },
+    'POST /licenses/:id/transitions': { expect: '1y43y343', body: { event: 'REINSTATE', reason: 'Hết hạn đình chỉ' } },
+    'GET /sites/:id/lifecycle': { expect: '1y4yyy4y' },
+    'GET /public/licenses': { expect: 'yyyyyyyy' },
+    'GET /public/licenses/verify': { expect: 'yyyyyyyy', query: 'number=1%2FGP-STTTT&code=ABCDEFGHJK23' },
+    // reports (the report is SUBMITTED; RETURN without a reason is refused by its guard)
+    'POST /reports': {
+      expect: '1y433333',
+      body: { licenseId: i.license, period: '2026', content: reportContent() },
+    },
+    'POST /reports/requests': {
+      expect: '133y3343',
+      body: { licenseId: i.license, dueOn: '2026-12-31', note: 'Báo cáo đột xuất về nguồn tin' },
+    },
+    'GET /reports': { expect: '1yyyyyyy' },
+    'GET /reports/:id': { expect: '1y4yyy4y' },
+    'GET /reports/:id/history': { expect: '1y4yyy4y' },
+    'GET /reports/:id/transitions': { expect: '1y4yyy4y' },
+    'POST /reports/:id/transitions': { expect: '133y3343', body: { event: 'RETURN' } },
+    // inspections (PLANNED: COMPLETE is refused by its state; the record PDF exists only once COMPLETED)
+    'POST /inspections': {
+      expect: '13333y43',
+      body: { licenseId: i.license, scheduledOn: '2026-12-20', kind: 'AD_HOC', scope: 'Nguồn tin và trích dẫn' },
+    },
+    'GET /inspections': { expect: '1yyyyyyy' },
+    'GET /inspections/:id': { expect: '1y4yyy4y' },
+    'GET /inspections/:id/history': { expect: '1y4yyy4y' },
+    'GET /inspections/:id/transitions': { expect: '1y4yyy4y' },
+    'POST /inspections/:id/transitions': { expect: '13333y43', body: { event: 'COMPLETE' } },
+    'POST /inspections/:id/documents': {
+      expect: '13333y43',
+      upload: { kind: 'SCREENSHOT', file: tinyPng(), name: 'anh.png', type: 'image/png' },
+    },
+    'GET /inspections/:id/documents': { expect: '1y4yyy4y' },
+    'GET /inspections/:id/documents/:docId/content': { expect: '1y4yyy4y' },
+    'GET /inspections/:id/record.pdf': { expect: '1y4yyy4y' },
+    // violations (OPEN: CONFIRM_REMEDIED is refused by its state) and enforcement proposals
+    'POST /violations': {
+      expect: '13333y43',
+      body: {
+        licenseId: i.license,
+        typeCode: 'HOMEPAGE_DISCLOSURE',
+        description: 'Thiếu số giấy phép',
+        detectedOn: '2026-11-03',
+      },
+    },
+    'GET /violations': { expect: '1yyyyyyy' },
+    'GET /violations/:id': { expect: '1y4yyy4y' },
+    'GET /violations/:id/history': { expect: '1y4yyy4y' },
+    'GET /violations/:id/transitions': { expect: '1y4yyy4y' },
+    'POST /violations/:id/transitions': { expect: '1333yy43', body: { event: 'CONFIRM_REMEDIED' } },
+    'GET /enforcement-proposals': { expect: '1333y3yy' },
+    'POST /enforcement-proposals/:id/transitions': { expect: '1333y343', body: { event: 'ACT', version: 99 } },
+  };
+}
+
+/** The record each route family's `:id` names, and the sub-record of `:docId`. */
+function idsFor(path: string, w: World): Record<string, string> {
+  const i = w.ids;
+  if (path.endsWith('/confirmation.pdf')) return { id: i.notice };
+  const family = path.split('/')[3];
+  const byFamily: Record<string, Record<string, string>> = {
+    users: { id: i.user },
+    authorities: { id: i.authority },
+    'state-machines': { name: 'application' },
+    calendar: { year: '2026' },
+    notifications: { id: i.notification },
+    applications: { id: i.pending, docId: i.pendingDocument },
+    licenses: { id: i.license },
+    sites: { id: i.license },
+    reports: { id: i.report },
+    inspections: { id: i.inspection, docId: i.evidence },
+    violations: { id: i.violation },
+    'enforcement-proposals': { id: i.proposal },
+  };
+  return byFamily[family] ?? {};
+}
+
+function classOf(status: number): string {
+  if (status === 401) return '1';
+  if (status === 403) return '3';
+  if (status === 404) return '4';
+  if (status >= 500) return '5';
+  return 'y';
+}
+
+describe('quality: access-control matrix (every route × every caller)', () => {
+  let t: TestApp;
+  let w: World;
+  let clock: SystemClock;
+  beforeAll(async () => {
+    t = await startTestApp();
+    clock = t.app.get(Clock) as SystemClock;
+    clock.set(new Date('2026-12-01T03:00:00Z'));
+    w = await buildWorld(t);
+  }, 120_000);
+  afterAll(async () => {
+    clock.reset();
+    await t.close();
+  });
+
+  it('has a row for every registered route, and no row for a route that does not exist', () => {
+    const rows = table(w);
+    const registered = listRoutes(t.app).map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`);
+    expect(registered.filter((r) => !(r in rows))).toEqual([]);
+    expect(Object.keys(rows).filter((r) => !registered.includes(r))).toEqual([]);
+    for (const [route, row] of Object.entries(rows)) expect(`${route} ${row.expect}`).toMatch(/ [1345y]{8}$/);
+  });
+
+  it('answers every caller as the table says', async () => {
+    const rows = table(w);
+    const routes = listRoutes(t.app);
+    const staffOf = (roles: string[] | undefined) => {
+      const role = (roles ?? []).find((r) => r === 'appraiser' || r === 'approver' || r === 'inspector') ?? 'appraiser';
+      return w.other[role as 'appraiser' | 'approver' | 'inspector'].token;
+    };
+    const mismatches: string[] = [];
+    for (const [route, row] of Object.entries(rows)) {
+      const [method, pattern] = route.split(' ');
+      const info = routes.find((r) => r.method === method && r.path === `/api/v1${pattern}`);
+      const ids = idsFor(`/api/v1${pattern}`, w);
+      const path = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `:${name}`);
+      const tokens: Record<CallerKey, string | null> = {
+        A: null,
+        O: w.cast.owner.token,
+        X: w.stranger.token,
+        P: w.cast.appraiser.token,
+        V: w.cast.approver.token,
+        I: w.cast.inspector.token,
+        S: staffOf(info?.roles),
+        M: t.adminToken,
+      };
+      const got: string[] = [];
+      const details: string[] = [];
+      for (const caller of CALLERS) {
+        const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+        let req = t.http[m](`${API}${path}${row.query ? `?${row.query}` : ''}`);
+        const token = tokens[caller];
+        if (token) req = req.set(bearer(token));
+        let res: Response;
+        if (row.upload) {
+          res = await req
+            .field('kind', row.upload.kind)
+            .attach('file', row.upload.file, { filename: row.upload.name, contentType: row.upload.type });
+        } else if (row.body) res = await req.send(row.body);
+        else res = await req;
+        got.push(classOf(res.status));
+        details.push(`${caller}=${res.status}${res.status >= 400 ? `(${String(res.body?.code)})` : ''}`);
+      }
+      if (got.join('') !== row.expect) {
+        mismatches.push(`${route}: expected ${row.expect}, got ${got.join('')} — ${details.join(' ')}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 180_000);
+});
