@@ -17,7 +17,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts'],
+    // Tests, benchmarks and command-line scripts print to the console.
+    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts', 'src/**/render-*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

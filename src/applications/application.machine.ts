@@ -114,6 +114,7 @@ export const applicationMachine = defineMachine({
       event: 'APPROVE',
       to: 'APPROVED',
       roles: ['approver'],
+      guards: ['licenseInForce'],
       description: 'Grant: issue, amend, extend or reissue the license (four eyes)',
     },
     {

@@ -10,6 +10,7 @@ export function isForbiddenJsonKey(key: string): boolean {
 }
 
 /** U+0000 or a UTF-16 surrogate without its pair: no text a person writes, and PostgreSQL refuses both. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function isUnstorableText(s: string): boolean {

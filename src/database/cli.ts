@@ -40,7 +40,11 @@ async function main(): Promise<void> {
         }
         const ts = Date.now();
         const q = (s: string) => '`' + s.replace(/`/g, '\\`') + '`';
-        const file = join(process.cwd(), 'migrations', `${ts}-${name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}.ts`);
+        const file = join(
+          process.cwd(),
+          'migrations',
+          `${ts}-${name.replace(/[A-Z]/g, (c, i) => (i ? '-' : '') + c.toLowerCase())}.ts`,
+        );
         writeFileSync(
           file,
           `import { MigrationInterface, QueryRunner } from 'typeorm';

@@ -127,7 +127,7 @@ function withShapingCache(font: ParsedFont): object {
   const cache = new Map<string, CachedRun>();
   const wrapped = Object.create(font) as ParsedFont;
   wrapped.layout = (text: string, ...rest: unknown[]) => {
-    if (rest.some((r) => r != null)) {
+    if (rest.some((r) => r !== null && r !== undefined)) {
       return shapeAlone(font, text, ...rest);
     }
     let run = cache.get(text);

@@ -54,27 +54,23 @@ describe('auth, users and authorities', () => {
     });
 
     it('refuses a password containing the e-mail name', async () => {
-      const r = await t.http
-        .post(`${API}/auth/register`)
-        .send({
-          email: 'nguyenvanan@example.vn',
-          password: 'nguyenvanan-2026',
-          fullName: 'A B',
-          organization: organizationInput(),
-        });
+      const r = await t.http.post(`${API}/auth/register`).send({
+        email: 'nguyenvanan@example.vn',
+        password: 'nguyenvanan-2026',
+        fullName: 'A B',
+        organization: organizationInput(),
+      });
       expectProblem(r, 400, 'WEAK_PASSWORD');
     });
 
     it('refuses a taken e-mail (any case) and a registered organization with 409', async () => {
       const owner = await registerOwner(t);
-      const r1 = await t.http
-        .post(`${API}/auth/register`)
-        .send({
-          email: owner.email.toUpperCase(),
-          password: STRONG_PASSWORD,
-          fullName: 'X Y',
-          organization: organizationInput(),
-        });
+      const r1 = await t.http.post(`${API}/auth/register`).send({
+        email: owner.email.toUpperCase(),
+        password: STRONG_PASSWORD,
+        fullName: 'X Y',
+        organization: organizationInput(),
+      });
       expectProblem(r1, 409, 'ALREADY_EXISTS');
       const [org] = await t.ds.query(`SELECT registration_number FROM organizations WHERE id = $1`, [
         owner.organizationId,

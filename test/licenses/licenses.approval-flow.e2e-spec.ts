@@ -104,4 +104,27 @@ describe('licenses: issued through the application flow', () => {
     expect(series[0].next_seq).toBe(1);
     expect((await t.http.get(`${API}/licenses`).set(bearer(c.owner.token))).body.total).toBe(0);
   });
+
+  it('APPROVE of an amendment is refused (422 LICENSE_NOT_IN_FORCE) once the license was revoked meanwhile', async () => {
+    const c = await createCast(t);
+    const issued = await fileApplicationTo(t, c, 'APPROVED');
+    const licenseId = issued.licenseId as string;
+    const amendment = await fileApplicationTo(t, c, 'PENDING_DECISION', {
+      type: 'AMENDMENT',
+      licenseId,
+      site: { serverLocation: 'Trung tâm dữ liệu Viettel, Hà Nội' },
+    });
+    const revoked = await t.http
+      .post(`${API}/licenses/${licenseId}/transitions`)
+      .set(bearer(c.approver.token))
+      .send({ event: 'REVOKE', reason: 'Vi phạm nghiêm trọng', decisionNumber: '15/QĐ-STTTT' });
+    expect(revoked.status).toBe(200);
+    const r = await fireApplication(t, c.approver2.token, amendment.id, { event: 'APPROVE' });
+    expectProblem(r, 422, 'LICENSE_NOT_IN_FORCE');
+    expect(r.body.licenseStatus).toBe('REVOKED');
+    const after = await t.http.get(`${API}/applications/${amendment.id}`).set(bearer(c.owner.token));
+    expect(after.body).toMatchObject({ state: 'PENDING_DECISION', version: amendment.version });
+    const lic = await t.http.get(`${API}/licenses/${licenseId}`).set(bearer(c.owner.token));
+    expect(lic.body).toMatchObject({ status: 'REVOKED', version: 2 }); // the revocation only
+  });
 });

@@ -30,7 +30,10 @@ export async function login(t: TestApp, email: string, password = STRONG_PASSWOR
 }
 
 export async function createAuthority(t: TestApp, overrides: Record<string, unknown> = {}) {
-  const code = uniq('A').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20);
+  const code = uniq('A')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 20);
   const r = await t.http
     .post(`${API}/authorities`)
     .set(bearer(t.adminToken))
@@ -53,7 +56,13 @@ export async function createStaff(t: TestApp, role: Role, authorityId: string | 
   const r = await t.http
     .post(`${API}/users`)
     .set(bearer(t.adminToken))
-    .send({ email, password: STRONG_PASSWORD, fullName: `Cán bộ ${role}`, role, ...(authorityId ? { authorityId } : {}) });
+    .send({
+      email,
+      password: STRONG_PASSWORD,
+      fullName: `Cán bộ ${role}`,
+      role,
+      ...(authorityId ? { authorityId } : {}),
+    });
   if (r.status !== 201) throw new Error(`user: ${r.status} ${JSON.stringify(r.body)}`);
   return { id: r.body.id, email, role, token: await login(t, email), authorityId };
 }
@@ -74,7 +83,12 @@ export async function registerOwner(t: TestApp, orgOverrides: Record<string, unk
   const email = `${uniq('owner')}@songlam.vn`;
   const r = await t.http
     .post(`${API}/auth/register`)
-    .send({ email, password: STRONG_PASSWORD, fullName: 'Trần Thị Bình', organization: organizationInput(orgOverrides) });
+    .send({
+      email,
+      password: STRONG_PASSWORD,
+      fullName: 'Trần Thị Bình',
+      organization: organizationInput(orgOverrides),
+    });
   if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
   return {
     id: r.body.user.id,
@@ -99,7 +113,11 @@ export async function createCast(t: TestApp) {
   return { authority, appraiser, appraiser2, approver, approver2, inspector, owner };
 }
 
-export function expectProblem(res: { status: number; headers: Record<string, string>; body: Record<string, unknown> }, status: number, code?: string) {
+export function expectProblem(
+  res: { status: number; headers: Record<string, string>; body: Record<string, unknown> },
+  status: number,
+  code?: string,
+) {
   if (res.status !== status || (code && res.body.code !== code)) {
     throw new Error(`expected ${status}${code ? ` ${code}` : ''}, got ${res.status} ${JSON.stringify(res.body)}`);
   }
