@@ -64,7 +64,11 @@ export class AppModule {
             genReqId: (req) => (req as unknown as { id: string }).id,
             customProps: (req) => ({ userId: (req as unknown as { user?: { id: string } }).user?.id }),
             serializers: {
-              req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url,
+              }),
             },
             redact: ['req.headers.authorization'],
           },
