@@ -36,8 +36,9 @@ export class AccessGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = AuthenticatedUser>(err: unknown, user: TUser | false): TUser {
-    if (err instanceof DomainError) throw err;
-    if (err || !user) throw DomainError.unauthenticated();
+    // A failure to check the token (the database unreachable or busy) is not a bad token: it stays what it is.
+    if (err) throw err;
+    if (!user) throw DomainError.unauthenticated();
     return user;
   }
 }
