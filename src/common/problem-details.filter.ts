@@ -25,6 +25,9 @@ interface Mapped {
   unexpected?: boolean;
 }
 
+/** What node-postgres' pool throws when no connection frees up within `connectionTimeoutMillis`. */
+const POOL_TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
+
 /** Errors raised by body parsers and similar middleware (http-errors shape). */
 interface HttpLikeError {
   status?: number;
@@ -80,6 +83,14 @@ export function toProblem(exception: unknown): Mapped {
     if (pgCode === '23505') {
       return { problem: buildProblem(409, ErrorCode.ALREADY_EXISTS, 'A record with the same unique value exists') };
     }
+  }
+  // Every pooled connection stayed busy longer than the pool's wait (a burst queued behind a lock, an overloaded
+  // database): the request was not run; a retry after a moment is the right answer, not a 500.
+  if (exception instanceof Error && exception.message === POOL_TIMEOUT_MESSAGE) {
+    return {
+      problem: buildProblem(503, ErrorCode.SERVICE_UNAVAILABLE, 'The server is busy; retry in a moment'),
+      headers: { 'Retry-After': '1' },
+    };
   }
   const httpLike = exception as HttpLikeError | null;
   if (httpLike && typeof httpLike === 'object' && typeof httpLike.type === 'string') {
