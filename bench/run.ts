@@ -6,7 +6,7 @@
  *   BENCH_DURATION          seconds per load measurement (default 10)
  *   BENCH_CONNECTIONS       autocannon connections (default 32)
  *   BENCH_SITES             licensed sites to seed through the HTTP API (default 10000)
- *   BENCH_SEED_BUDGET       seconds the seeding may take at most; it stops there and says so (default 330)
+ *   BENCH_SEED_BUDGET       seconds the seeding may take at most; it stops there and says so (default 300)
  *   BENCH_SEED_CONCURRENCY  dossier lifecycles in flight at once (default 24)
  *   BENCH_ORGS              site-owner organizations registered (default 100; each holds several sites)
  *   BENCH_AUTHORITIES       licensing authorities (default 4)
@@ -24,17 +24,20 @@ import {
   ChildServer,
   dbUrl,
   load,
+  LoadOptions,
   LoadResult,
   log,
   PG_ADMIN_URL,
   pgbench,
   PgbenchResult,
+  readCpuMs,
   run,
   sleep,
   spawnServer,
   withPg,
 } from './harness';
 import { PdfBaseline, pdfBaseline } from './pdf-baseline';
+import { QueryCost, queryCosts } from './query-cost';
 import {
   consoleTable,
   figuresTable,
@@ -71,7 +74,7 @@ const S = {
   duration: envInt('BENCH_DURATION', 10),
   connections: envInt('BENCH_CONNECTIONS', 32),
   sites: envInt('BENCH_SITES', 10000),
-  seedBudgetS: envInt('BENCH_SEED_BUDGET', 330),
+  seedBudgetS: envInt('BENCH_SEED_BUDGET', 300),
   seedConcurrency: envInt('BENCH_SEED_CONCURRENCY', 24),
   orgs: envInt('BENCH_ORGS', 100),
   authorities: envInt('BENCH_AUTHORITIES', 4),
@@ -182,16 +185,26 @@ async function main(): Promise<void> {
   const servers: ChildServer[] = [];
   const startups: Startup[] = [];
   const loads: Record<string, LoadResult> = {};
+  const cpuPerRequest: Record<string, number> = {};
   const pgb: Record<string, PgbenchResult> = {};
   let seed: SeedResult | undefined;
   let cast: Cast | undefined;
   let pdfBase: PdfBaseline | undefined;
   let explainText: string | undefined;
+  let costs: QueryCost[] | undefined;
   let peakRssKb: number | undefined;
   let embeddedPeakKb = 0;
   let profile: ProfileSummary | undefined;
   const notes: string[] = [];
 
+  /** A load measurement, with the CPU time the target process spent per successful request. */
+  const measure = async (key: string, pid: number, opts: LoadOptions) => {
+    const cpu0 = readCpuMs(pid);
+    const r = await load(opts);
+    cpuPerRequest[key] = (readCpuMs(pid) - cpu0) / Math.max(1, r.statusCodes['200'] ?? 0);
+    loads[key] = r;
+    return r;
+  };
   const start = async (label: string, env: Record<string, string>, port: number, nodeArgs: string[] = []) => {
     const s = await spawnServer({
       label,
@@ -248,7 +261,9 @@ async function main(): Promise<void> {
     log(`cast: ${S.authorities} authorities, ${S.orgs} organizations (registration hashes passwords with scrypt)`);
     cast = await createCast(api, adminToken, S.authorities, S.orgs);
     log(`seeding up to ${S.sites} licensed sites, ${S.seedConcurrency} lifecycles at a time, ≤ ${S.seedBudgetS} s`);
+    const seedCpu0 = readCpuMs(server.pid);
     seed = await seedLicensedSites(api, cast, S.sites, S.seedConcurrency, S.seedBudgetS * 1000);
+    cpuPerRequest.lifecycle = (readCpuMs(server.pid) - seedCpu0) / Math.max(1, seed.licenses.length);
     log(
       `seeded ${seed.licenses.length} licensed sites in ${fmt(seed.elapsedMs / 1000, 1)} s ` +
         `(${fmt((seed.licenses.length * 1000) / seed.elapsedMs, 1)}/s; ${seed.failures} failed)`,
@@ -274,7 +289,12 @@ async function main(): Promise<void> {
     });
     servers.push(ceiling);
     await load({ title: 'warm-up', url: `${ceiling.baseUrl}/ceiling`, connections: C, durationS: warm });
-    loads.ceiling = await load({ title: 'ceiling', url: `${ceiling.baseUrl}/ceiling`, connections: C, durationS: D });
+    await measure('ceiling', ceiling.pid, {
+      title: 'ceiling',
+      url: `${ceiling.baseUrl}/ceiling`,
+      connections: C,
+      durationS: D,
+    });
     await stop(ceiling);
 
     // --- public registry search, varied queries.
@@ -287,7 +307,13 @@ async function main(): Promise<void> {
       return { path: `${API}/public/licenses?q=${encodeURIComponent(term)}${page}` };
     };
     await load({ title: 'warm-up', url: server.baseUrl, connections: C, durationS: warm, next: nextSearch });
-    loads.search = await load({ title: 'search', url: server.baseUrl, connections: C, durationS: D, next: nextSearch });
+    await measure('search', server.pid, {
+      title: 'search',
+      url: server.baseUrl,
+      connections: C,
+      durationS: D,
+      next: nextSearch,
+    });
 
     // --- license read by staff of the authority (visibility checked on every read).
     log('license read');
@@ -307,7 +333,7 @@ async function main(): Promise<void> {
       next: nextRead,
       headers: readHeaders,
     });
-    loads.read = await load({
+    await measure('read', server.pid, {
       title: 'read',
       url: server.baseUrl,
       connections: C,
@@ -347,7 +373,7 @@ async function main(): Promise<void> {
         body: JSON.stringify({ event: 'REINSTATE', reason: 'Đã khắc phục vi phạm' }),
       };
     };
-    loads.transition = await load({
+    await measure('transition', server.pid, {
       title: 'transition',
       url: server.baseUrl,
       connections: C,
@@ -402,14 +428,14 @@ async function main(): Promise<void> {
       durationS: 1,
       headers: pdfHeaders,
     });
-    loads.pdf = await load({
+    await measure('pdf', server.pid, {
       title: 'pdf',
       url: `${server.baseUrl}${pdfPath}`,
       connections: 1,
       durationS: half,
       headers: pdfHeaders,
     });
-    loads.pdfLoaded = await load({
+    await measure('pdfLoaded', server.pid, {
       title: 'pdf under load',
       url: `${server.baseUrl}${pdfPath}`,
       connections: C,
@@ -417,8 +443,9 @@ async function main(): Promise<void> {
       headers: pdfHeaders,
     });
 
-    // --- diagnostics for the slowest read path.
+    // --- diagnostics: the registry's plans, and the CPU cost of one round trip (in this process, server idle).
     explainText = await explain(database, ['tin tuc', 'site1', 'khong-co-ket-qua']);
+    costs = await queryCosts(dbUrl(database), all[0].id, a0.approver.id);
 
     peakRssKb = server.peakRssKb();
     if (S.cpuProf) {
@@ -447,6 +474,8 @@ async function main(): Promise<void> {
     machine,
     rows,
     loads,
+    cpuPerRequest,
+    costs: costs ?? [],
     pgb,
     seed,
     cast,
@@ -617,8 +646,8 @@ function C(r: LoadResult): string {
   return `${r.connections} connections, ${fmt(r.durationS, 0)} s, ${fmt(r.requests)} requests`;
 }
 
-function loadRow(name: string, r: LoadResult | undefined): string[] {
-  if (!r) return [name, '–', '–', '–', '–', '–', '–', '–'];
+function loadRow(name: string, r: LoadResult | undefined, cpuMs?: number): string[] {
+  if (!r) return [name, '–', '–', '–', '–', '–', '–', '–', '–'];
   const codes = Object.entries(r.statusCodes)
     .map(([k, v]) => `${k}: ${v}`)
     .join(', ');
@@ -630,6 +659,7 @@ function loadRow(name: string, r: LoadResult | undefined): string[] {
     fmt(r.p90),
     fmt(r.p99),
     fmt(r.maxMs),
+    cpuMs === undefined ? '–' : fmt(cpuMs, 2),
     `${codes}${r.errors ? `; ${r.errors} socket errors` : ''}`,
   ];
 }
@@ -638,6 +668,8 @@ function renderReport(x: {
   machine: Machine;
   rows: FigureRow[];
   loads: Record<string, LoadResult>;
+  cpuPerRequest: Record<string, number>;
+  costs: QueryCost[];
   pgb: Record<string, PgbenchResult>;
   seed?: SeedResult;
   cast?: Cast;
@@ -672,16 +704,23 @@ function renderReport(x: {
   out.push('### HTTP load (autocannon)', '');
   out.push(
     table(
-      ['measurement', 'connections', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'status codes'],
+      ['measurement', 'connections', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'CPU ms/request', 'status codes'],
       [
-        loadRow('ceiling: bare NestJS, constant JSON', x.loads.ceiling),
-        loadRow('registry search, varied `q`', x.loads.search),
-        loadRow('license read', x.loads.read),
-        loadRow('transitions SUSPEND / REINSTATE', x.loads.transition),
-        loadRow('license PDF, one client', x.loads.pdf),
-        loadRow('license PDF, under load', x.loads.pdfLoaded),
+        loadRow('ceiling: bare NestJS, constant JSON', x.loads.ceiling, x.cpuPerRequest.ceiling),
+        loadRow('registry search, varied `q`', x.loads.search, x.cpuPerRequest.search),
+        loadRow('license read', x.loads.read, x.cpuPerRequest.read),
+        loadRow('transitions SUSPEND / REINSTATE', x.loads.transition, x.cpuPerRequest.transition),
+        loadRow('license PDF, one client', x.loads.pdf, x.cpuPerRequest.pdf),
+        loadRow('license PDF, under load', x.loads.pdfLoaded, x.cpuPerRequest.pdfLoaded),
       ],
     ),
+    '',
+  );
+  out.push(
+    '*CPU ms/request*: user + system CPU time of the server process (the ceiling app for the first row) during the ' +
+      "measurement, from /proc, divided by the 200 responses. It does not include PostgreSQL's own CPU, and is " +
+      'less sensitive to a noisy neighbour than req/s. Node runs JavaScript on one core: 1 000 / (CPU ms/request) ' +
+      'is the most one process can serve.',
     '',
   );
   out.push(
@@ -732,6 +771,12 @@ function renderReport(x: {
       );
     }
     out.push(
+      `Server CPU time per lifecycle (user + system, from /proc): **${fmt(x.cpuPerRequest.lifecycle ?? NaN, 1)} ms**, ` +
+        `so one server process on one core can complete at most ` +
+        `${fmt(1000 / (x.cpuPerRequest.lifecycle ?? NaN), 1)} lifecycles/s whatever the concurrency.`,
+      '',
+    );
+    out.push(
       'Mean time per lifecycle step (ms, under the seeding concurrency):',
       '',
       table(Object.keys(s.stepMeans), [Object.values(s.stepMeans).map((v) => fmt(v, 1))]),
@@ -764,6 +809,17 @@ function renderReport(x: {
   );
 
   out.push('## Diagnostics', '');
+  if (x.costs.length) {
+    out.push(
+      '### CPU per database round trip (client side, measured in the benchmark process on the seeded database)',
+      '',
+      table(
+        ['operation', 'CPU ms', 'wall ms'],
+        x.costs.map((c) => [c.label, fmt(c.cpuMs, 3), fmt(c.wallMs, 3)]),
+      ),
+      '',
+    );
+  }
   out.push('### EXPLAIN ANALYZE of the registry search (after seeding)', '', '```', x.explainText.trim(), '```', '');
   if (x.profile) {
     out.push(
