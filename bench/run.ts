@@ -188,6 +188,7 @@ async function main(): Promise<void> {
   const cpuPerRequest: Record<string, number> = {};
   const pgb: Record<string, PgbenchResult> = {};
   let seed: SeedResult | undefined;
+  let stepProbe: SeedResult | undefined;
   let cast: Cast | undefined;
   let pdfBase: PdfBaseline | undefined;
   let explainText: string | undefined;
@@ -272,6 +273,9 @@ async function main(): Promise<void> {
       `  mean ms per step: ${JSON.stringify(Object.fromEntries(Object.entries(seed.stepMeans).map(([k, v]) => [k, Math.round(v)])))}`,
     );
     if (seed.licenses.length === 0) throw new Error(`no site could be seeded: ${seed.firstFailure ?? 'unknown'}`);
+    // Where a lifecycle's CPU goes: a few more, one at a time, the server's CPU time read around each step.
+    log('lifecycle steps, one at a time');
+    stepProbe = await seedLicensedSites(api, cast, 12, 1, 60_000, () => readCpuMs(server.pid));
     await withPg(dbUrl(database), (c) => c.query('VACUUM ANALYZE'));
 
     const D = S.duration;
@@ -475,6 +479,7 @@ async function main(): Promise<void> {
     rows,
     loads,
     cpuPerRequest,
+    stepProbe,
     costs: costs ?? [],
     pgb,
     seed,
@@ -669,6 +674,7 @@ function renderReport(x: {
   rows: FigureRow[];
   loads: Record<string, LoadResult>;
   cpuPerRequest: Record<string, number>;
+  stepProbe?: SeedResult;
   costs: QueryCost[];
   pgb: Record<string, PgbenchResult>;
   seed?: SeedResult;
@@ -776,6 +782,17 @@ function renderReport(x: {
         `${fmt(1000 / (x.cpuPerRequest.lifecycle ?? NaN), 1)} lifecycles/s whatever the concurrency.`,
       '',
     );
+    if (x.stepProbe && Object.keys(x.stepProbe.stepCpu).length) {
+      const cpu = x.stepProbe.stepCpu;
+      const total = Object.values(cpu).reduce((a, b) => a + b, 0);
+      out.push(
+        `Server CPU time per step, ${x.stepProbe.licenses.length} more lifecycles run one at a time after the ` +
+          `seeding (ms per lifecycle; /proc counts 10 ms ticks, averaged): total ${fmt(total, 0)} ms.`,
+        '',
+        table(Object.keys(cpu), [Object.values(cpu).map((v) => fmt(v, 1))]),
+        '',
+      );
+    }
     out.push(
       'Mean time per lifecycle step (ms, under the seeding concurrency):',
       '',

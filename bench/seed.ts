@@ -218,6 +218,8 @@ export interface SeedResult {
   firstFailure?: string;
   /** Per-step mean latency (ms) over the lifecycles. */
   stepMeans: Record<string, number>;
+  /** Per-step server CPU time (ms per lifecycle), when measured. */
+  stepCpu: Record<string, number>;
 }
 
 /**
@@ -230,10 +232,13 @@ export async function seedLicensedSites(
   count: number,
   concurrency: number,
   deadlineMs: number,
+  /** With concurrency 1: the server's CPU time (ms) so far, to attribute it to each step (`stepCpu`). */
+  serverCpuMs?: () => number,
 ): Promise<SeedResult> {
   const tag = randomBytes(3).toString('hex');
   const licenses: SeededLicense[] = [];
   const stepTotals: Record<string, number> = {};
+  const cpuTotals: Record<string, number> = {};
   let failures = 0;
   let firstFailure: string | undefined;
   let done = 0;
@@ -242,10 +247,16 @@ export async function seedLicensedSites(
 
   const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
+    const c0 = serverCpuMs?.() ?? 0;
     try {
       return await fn();
     } finally {
       stepTotals[step] = (stepTotals[step] ?? 0) + (performance.now() - t0);
+      if (serverCpuMs) {
+        // Let the server finish the request's tail (response logging, pool release) before reading its CPU time.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        cpuTotals[step] = (cpuTotals[step] ?? 0) + (serverCpuMs() - c0);
+      }
     }
   };
 
@@ -342,5 +353,7 @@ export async function seedLicensedSites(
   const n = Math.max(1, licenses.length + failures);
   const stepMeans: Record<string, number> = {};
   for (const [k, v] of Object.entries(stepTotals)) stepMeans[k] = v / n;
-  return { licenses, elapsedMs, failures, firstFailure, stepMeans };
+  const stepCpu: Record<string, number> = {};
+  for (const [k, v] of Object.entries(cpuTotals)) stepCpu[k] = v / n;
+  return { licenses, elapsedMs, failures, firstFailure, stepMeans, stepCpu };
 }
