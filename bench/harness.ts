@@ -52,6 +52,18 @@ export function readMemoryKb(pid: number): { hwm: number; rss: number } | undefi
   }
 }
 
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat (Linux; clock ticks of 10 ms). */
+export function readCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces, inside parentheses): utime is 14th, stime 15th.
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 export interface ChildServer {
   child: ChildProcess;
   pid: number;
