@@ -124,9 +124,9 @@ export class ApplicationsRepository {
   }
 
   /** Time zones of several authorities at once (list views). */
-  async authorityTimeZones(ids: string[]): Promise<Map<string, string>> {
+  async authorityTimeZones(ids: string[], em?: EntityManager): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; time_zone: string }[] = await this.m().query(
+    const rows: { id: string; time_zone: string }[] = await this.m(em).query(
       `SELECT id, time_zone FROM authorities WHERE id = ANY($1::uuid[])`,
       [ids],
     );

@@ -284,47 +284,52 @@ export class ApplicationsService {
         ...(c.note ? { note: c.note } : {}),
       })),
     };
-    const { record } = await this.engine.fire<Application>({
-      machine: applicationMachine,
-      entity: Application,
-      id,
-      event: dto.event,
-      actor: user,
-      expectedVersion: dto.version,
-      input: input as Record<string, unknown>,
-      visible: (a) => this.visible(a, user),
-      authorize: (ctx) => this.authorize(ctx.record, ctx.event as ApplicationEvent, user),
-      guards: {
-        particularsValid: (ctx) => this.guardParticulars(ctx),
-        requiredDocuments: (ctx) => this.guardRequiredDocuments(ctx),
-        itemsAndReason: (ctx) => {
-          const { items, reason } = ctx.input as TransitionInput;
-          if (!items || items.filter(filled).length === 0) {
-            throw DomainError.rule('ITEMS_REQUIRED', 'A supplement request lists the missing or faulty items', {
-              errors: [{ field: 'items', message: 'list at least one item' }],
-            });
-          }
-          if (!filled(reason)) throw this.reasonRequired('A supplement request states its reason');
+    // The response is read in the same transaction: once the decision commits, answering needs nothing more from
+    // the connection pool (under load a post-commit read could time out and report a committed action as failed).
+    return this.dataSource.transaction(async (em) => {
+      const { record } = await this.engine.fire<Application>({
+        em,
+        machine: applicationMachine,
+        entity: Application,
+        id,
+        event: dto.event,
+        actor: user,
+        expectedVersion: dto.version,
+        input: input as Record<string, unknown>,
+        visible: (a) => this.visible(a, user),
+        authorize: (ctx) => this.authorize(ctx.record, ctx.event as ApplicationEvent, user),
+        guards: {
+          particularsValid: (ctx) => this.guardParticulars(ctx),
+          requiredDocuments: (ctx) => this.guardRequiredDocuments(ctx),
+          itemsAndReason: (ctx) => {
+            const { items, reason } = ctx.input as TransitionInput;
+            if (!items || items.filter(filled).length === 0) {
+              throw DomainError.rule('ITEMS_REQUIRED', 'A supplement request lists the missing or faulty items', {
+                errors: [{ field: 'items', message: 'list at least one item' }],
+              });
+            }
+            if (!filled(reason)) throw this.reasonRequired('A supplement request states its reason');
+          },
+          reason: (ctx) => {
+            if (!filled((ctx.input as TransitionInput).reason)) {
+              throw this.reasonRequired(`${ctx.event} needs a written reason`);
+            }
+          },
+          note: (ctx) => {
+            if (!filled((ctx.input as TransitionInput).note)) {
+              throw DomainError.rule('NOTE_REQUIRED', 'Sending back needs a note for the appraiser', {
+                errors: [{ field: 'note', message: 'required for SEND_BACK' }],
+              });
+            }
+          },
+          recommendation: (ctx) => this.guardRecommendation(ctx),
+          licenseInForce: (ctx) => this.guardLicenseInForce(ctx),
         },
-        reason: (ctx) => {
-          if (!filled((ctx.input as TransitionInput).reason)) {
-            throw this.reasonRequired(`${ctx.event} needs a written reason`);
-          }
-        },
-        note: (ctx) => {
-          if (!filled((ctx.input as TransitionInput).note)) {
-            throw DomainError.rule('NOTE_REQUIRED', 'Sending back needs a note for the appraiser', {
-              errors: [{ field: 'note', message: 'required for SEND_BACK' }],
-            });
-          }
-        },
-        recommendation: (ctx) => this.guardRecommendation(ctx),
-        licenseInForce: (ctx) => this.guardLicenseInForce(ctx),
-      },
-      effect: (ctx) => this.effect(ctx, user),
-      scope: (a) => this.scope(a),
+        effect: (ctx) => this.effect(ctx, user),
+        scope: (a) => this.scope(a),
+      });
+      return this.detail((await this.repo.findById(record.id, em)) ?? record, em);
     });
-    return this.detail((await this.repo.findById(record.id)) ?? record);
   }
 
   /** Events the caller may fire now (state, role, assignee and four-eyes rules). */
@@ -448,19 +453,19 @@ export class ApplicationsService {
   // ---- views ------------------------------------------------------------------------------------------------------
 
   /** The full view: documents, deadline and the open supplement request. */
-  async detail(app: Application): Promise<ApplicationView> {
-    const deadlines = await this.deadlines([app]);
-    const documents = await this.documents.list(dossierOf(app.id));
-    const supplementRequest = await this.repo.openSupplementRequest(app.id);
+  async detail(app: Application, em?: EntityManager): Promise<ApplicationView> {
+    const deadlines = await this.deadlines([app], em);
+    const documents = await this.documents.list(dossierOf(app.id), { em });
+    const supplementRequest = await this.repo.openSupplementRequest(app.id, em);
     return applicationView(app, { deadline: deadlines.get(app.id) ?? null, documents, supplementRequest });
   }
 
   /** The `deadline` of each application, computed with the calendar at read time. */
-  async deadlines(apps: Application[]) {
+  async deadlines(apps: Application[], em?: EntityManager) {
     const started = apps.filter((a) => a.dueAt);
     if (started.length === 0) return new Map<string, ReturnType<typeof deadlineOf>>();
-    const calendar = await this.calendar.calendar();
-    const zones = await this.repo.authorityTimeZones([...new Set(started.map((a) => a.authorityId))]);
+    const calendar = await this.calendar.calendar(em);
+    const zones = await this.repo.authorityTimeZones([...new Set(started.map((a) => a.authorityId))], em);
     const now = this.clock.now();
     return new Map(
       started.map((a) => [

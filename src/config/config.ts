@@ -8,6 +8,9 @@ export interface AppConfig {
   /** `postgres://…` for PostgreSQL; undefined → embedded PostgreSQL (PGlite) under `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
+  /** PostgreSQL connections per process, and how long a request may wait for one before 503. */
+  databasePoolSize: number;
+  databasePoolTimeoutMs: number;
   /** Where uploaded documents are stored (content-addressed). Defaults to `<dataDir>/files`. */
   fileStoreDir: string;
   jwtSecret: string;
@@ -153,6 +156,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     databaseUrl,
     dataDir,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
+    databasePoolTimeoutMs: int(env, 'DATABASE_POOL_TIMEOUT_MS', 30_000, 100, 600_000),
     fileStoreDir,
     jwtSecret,
     jwtExpiresInSeconds: int(env, 'JWT_EXPIRES_IN', 3600, 60, 7 * 24 * 3600),

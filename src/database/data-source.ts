@@ -37,7 +37,7 @@ export async function createDataSource(config: AppConfig, opts: DataSourceBuildO
       ...common,
       migrationsRun: false,
       url: config.databaseUrl,
-      extra: { max: 10, connectionTimeoutMillis: 10_000 },
+      extra: { max: config.databasePoolSize, connectionTimeoutMillis: config.databasePoolTimeoutMs },
       applicationName: 'gis-licensing-api',
     });
     await ds.initialize();
