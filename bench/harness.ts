@@ -72,6 +72,8 @@ export interface ChildServer {
   startupMs: number;
   /** Highest VmHWM seen so far (KiB); sampled every 250 ms and once more just before stopping. */
   peakRssKb(): number;
+  /** Returns the peak so far and starts a new one (writes 5 to /proc/<pid>/clear_refs, which resets VmHWM). */
+  resetPeakRssKb(): number;
   stop(): Promise<void>;
 }
 
@@ -145,6 +147,14 @@ export async function spawnServer(opts: SpawnOptions): Promise<ChildServer> {
     peakRssKb: () => {
       sample();
       return peak;
+    },
+    resetPeakRssKb: () => {
+      sample();
+      const before = peak;
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      peak = 0;
+      sample();
+      return before;
     },
     async stop() {
       sample();

@@ -195,6 +195,7 @@ async function main(): Promise<void> {
   let costs: QueryCost[] | undefined;
   let peakRssKb: number | undefined;
   let embeddedPeakKb = 0;
+  let registrationPeakKb: number | undefined;
   let profile: ProfileSummary | undefined;
   const notes: string[] = [];
 
@@ -261,6 +262,9 @@ async function main(): Promise<void> {
     const adminToken = await api.login(ADMIN_EMAIL, ADMIN_PASSWORD);
     log(`cast: ${S.authorities} authorities, ${S.orgs} organizations (registration hashes passwords with scrypt)`);
     cast = await createCast(api, adminToken, S.authorities, S.orgs);
+    // Registrations and logins hash with scrypt (memory-hard: 128·N·r bytes each, on the libuv pool): their burst
+    // is reported apart from the peak of everything else.
+    registrationPeakKb = server.resetPeakRssKb();
     log(`seeding up to ${S.sites} licensed sites, ${S.seedConcurrency} lifecycles at a time, ≤ ${S.seedBudgetS} s`);
     const seedCpu0 = readCpuMs(server.pid);
     seed = await seedLicensedSites(api, cast, S.sites, S.seedConcurrency, S.seedBudgetS * 1000);
@@ -392,7 +396,7 @@ async function main(): Promise<void> {
       await c.query(PGBENCH_SETUP);
       await c.query('VACUUM ANALYZE');
     });
-    const clients = 10; // the server's connection pool (data-source.ts: max 10)
+    const clients = 10; // the server's connection pool (DATABASE_POOL_SIZE, default 10)
     pgb.shape = await pgbench({
       title: 'lock + update + history insert + audit insert',
       database: pgbDatabase,
@@ -472,7 +476,16 @@ async function main(): Promise<void> {
   }
 
   const totalS = (Date.now() - runStarted) / 1000;
-  const rows = figures({ loads, pgb, seed, pdfBase, peakRssKb: peakRssKb ?? 0, startups });
+  const rows = figures({
+    loads,
+    pgb,
+    seed,
+    pdfBase,
+    peakRssKb: Math.max(peakRssKb ?? 0, registrationPeakKb ?? 0),
+    restPeakKb: peakRssKb ?? 0,
+    registrationPeakKb: registrationPeakKb ?? 0,
+    startups,
+  });
   process.stdout.write(`\n${consoleTable(rows)}\n\n`);
   const md = renderReport({
     machine,
@@ -486,7 +499,9 @@ async function main(): Promise<void> {
     cast,
     pdfBase,
     startups,
-    peakRssKb: peakRssKb ?? 0,
+    peakRssKb: Math.max(peakRssKb ?? 0, registrationPeakKb ?? 0),
+    restPeakKb: peakRssKb ?? 0,
+    registrationPeakKb: registrationPeakKb ?? 0,
     embeddedPeakKb,
     explainText: explainText ?? '',
     profile,
@@ -556,6 +571,8 @@ interface FigureInput {
   seed?: SeedResult;
   pdfBase?: PdfBaseline;
   peakRssKb: number;
+  restPeakKb: number;
+  registrationPeakKb: number;
   startups: Startup[];
 }
 
@@ -631,7 +648,9 @@ function figures(f: FigureInput): FigureRow[] {
     ratio: '–',
     target: `≤ ${TARGETS.rssMb} MB`,
     verdict: verdict(f.peakRssKb / 1024 <= TARGETS.rssMb),
-    note: 'PostgreSQL back end, seeding and every load above',
+    note:
+      `PostgreSQL back end; ${mb(f.registrationPeakKb)} during start-up and the ${S.orgs} registrations ` +
+      `(scrypt), ${mb(f.restPeakKb)} during the seeding and every load after them`,
   });
   for (const s of f.startups) {
     rows.push({
@@ -682,6 +701,8 @@ function renderReport(x: {
   pdfBase?: PdfBaseline;
   startups: Startup[];
   peakRssKb: number;
+  restPeakKb: number;
+  registrationPeakKb: number;
   embeddedPeakKb: number;
   explainText: string;
   profile?: ProfileSummary;
@@ -813,7 +834,10 @@ function renderReport(x: {
 
   out.push('### Memory and start-up', '');
   out.push(
-    `Peak RSS (VmHWM from /proc) of the PostgreSQL-backed server over the whole run: **${mb(x.peakRssKb)}**; ` +
+    `Peak RSS (VmHWM from /proc) of the PostgreSQL-backed server over the whole run: **${mb(x.peakRssKb)}**: ` +
+      `${mb(x.registrationPeakKb)} from its start through the registrations (scrypt), then, VmHWM reset, ` +
+      `${mb(x.restPeakKb)} through the seeding and every later measurement (heap capped with ` +
+      `\`${S.serverNodeOptions || 'no NODE_OPTIONS'}\`); ` +
       `of the embedded server during its start-ups: ${mb(x.embeddedPeakKb)} (PGlite runs inside the Node process).`,
     '',
   );
