@@ -5,7 +5,8 @@ import { assertChecklist, ChecklistEntry, Recommendation, RECOMMENDATIONS } from
 import { AppraisalRepository } from '../appraisal/appraisal.repository';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
-import type { Actor } from '../auth/roles';
+import { isStaffRole, type Actor } from '../auth/roles';
+import { visibleTo } from '../auth/visibility';
 import { CalendarService } from '../calendar/calendar.service';
 import { zonedIsoDate } from '../calendar/iso-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
@@ -115,12 +116,9 @@ export class ApplicationsService {
 
   /** Owners see their organization's dossiers, staff their authority's once filed, admins all. */
   visible(app: Application, user: Actor): boolean {
-    if (user.role === 'admin') return true;
-    if (user.role === 'site_owner') return !!user.organizationId && app.organizationId === user.organizationId;
-    if (user.role === 'appraiser' || user.role === 'approver' || user.role === 'inspector') {
-      return !!user.authorityId && app.authorityId === user.authorityId && app.submittedAt !== null;
-    }
-    return false;
+    if (!visibleTo(user, app)) return false;
+    // A draft is the applicant's own until it is filed.
+    return !isStaffRole(user.role) || app.submittedAt !== null;
   }
 
   /** The application if the caller may see it, else 404. */

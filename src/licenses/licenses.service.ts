@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Actor, isStaffRole, SYSTEM_ACTOR } from '../auth/roles';
+import { visibleTo } from '../auth/visibility';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { compareIsoDate, zonedIsoDate } from '../calendar/iso-date';
 import { Clock } from '../common/clock';
@@ -24,14 +25,6 @@ import { LicenseScope, LicensesRepository } from './licenses.repository';
 import { normalizeSearchText } from './search-text';
 
 type LicenseCtx = TransitionContext<License>;
-
-/** Staff and owners see their own; admin sees all (contract: "Visibility"). */
-export function canSee(user: Actor, l: { organizationId: string; authorityId: string }): boolean {
-  if (user.role === 'admin' || user.role === 'system') return true;
-  if (user.role === 'site_owner') return Boolean(user.organizationId) && l.organizationId === user.organizationId;
-  if (isStaffRole(user.role)) return Boolean(user.authorityId) && l.authorityId === user.authorityId;
-  return false;
-}
 
 function scopeOf(user: AuthenticatedUser): LicenseScope {
   if (user.role === 'site_owner')
@@ -58,7 +51,7 @@ export class LicensesService {
 
   private async visible(id: string, user: AuthenticatedUser): Promise<License> {
     const license = await this.licenses.findById(id);
-    if (!license || !canSee(user, license)) throw DomainError.notFound('License');
+    if (!license || !visibleTo(user, license)) throw DomainError.notFound('License');
     return license;
   }
 
@@ -146,7 +139,7 @@ export class LicensesService {
       expectedVersion,
       input,
       em,
-      visible: (l) => canSee(actor, l),
+      visible: (l) => visibleTo(actor, l),
       guards: {
         suspensionDecision: (ctx) => requireFields(ctx, ['until', 'reason', 'decisionNumber']),
         suspensionLength: (ctx) => this.checkSuspensionLength(ctx),

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/roles';
 import type { InspectionRecordPdfData } from '../pdf/pdf.types';
 import { Inspection } from './inspection.entity';
 import type { InspectionState } from './inspection.machine';
-import { visibilityClause } from './visibility';
+import { visibilityClause } from '../auth/visibility';
 
 export interface InspectionFilter {
   state?: InspectionState;

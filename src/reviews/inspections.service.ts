@@ -24,7 +24,7 @@ import { CreateInspectionDto, InspectionsQuery, InspectionTransitionDto } from '
 import { Inspection, inspectionRecordNumber, Remedy } from './inspection.entity';
 import { inspectionMachine } from './inspection.machine';
 import { InspectionsRepository } from './inspections.repository';
-import { visibleTo } from './visibility';
+import { visibleTo } from '../auth/visibility';
 
 const OWNER = (id: string) => ({ type: 'inspection', id });
 

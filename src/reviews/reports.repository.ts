@@ -5,7 +5,7 @@ import type { Actor } from '../auth/roles';
 import { DEFAULT_ANNUAL_DUE_MONTH_DAY, DEFAULT_REPORT_REMINDER_DAYS } from './report-rules';
 import { Report } from './report.entity';
 import type { ReportState } from './report.machine';
-import { visibilityClause } from './visibility';
+import { visibilityClause } from '../auth/visibility';
 
 export interface ReportSettings {
   authorityId: string;

@@ -23,7 +23,7 @@ import { activeDuringYear, annualDueOn, annualYear } from './report-rules';
 import { Report, ReportContent } from './report.entity';
 import { reportMachine } from './report.machine';
 import { OwedReport, ReportSettings, ReportsRepository } from './reports.repository';
-import { visibleTo } from './visibility';
+import { visibleTo } from '../auth/visibility';
 
 function periodLabel(r: { kind: string; period: string }): string {
   return r.kind === 'ANNUAL' ? `định kỳ năm ${r.period}` : 'đột xuất';

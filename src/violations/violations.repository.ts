@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles';
-import { visibilityClause } from '../reviews/visibility';
+import { visibilityClause } from '../auth/visibility';
 import { EnforcementProposal, Violation } from './violation.entity';
 
 export interface ViolationFilter {

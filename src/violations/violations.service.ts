@@ -11,7 +11,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { LicensesRepository } from '../licenses/licenses.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { formatShortDate, formatVnd } from '../pdf/vietnamese-format';
-import { visibleTo } from '../reviews/visibility';
+import { visibleTo } from '../auth/visibility';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { historyView, WorkflowHistoryRepository } from '../workflow/workflow-history.repository';
 import { TransitionContext, WorkflowEngine } from '../workflow/workflow.engine';

@@ -1,8 +1,8 @@
-import type { Actor } from '../auth/roles';
-import { isStaffRole } from '../auth/roles';
+import type { Actor } from './roles';
+import { isStaffRole } from './roles';
 
 /**
- * Who may see a supervised record (report, inspection, violation): the organization's site owners, the staff of
+ * Who may see a record of an organization under an authority (license, report, inspection, violation, …): the organization's site owners, the staff of
  * its authority, and admins. Anyone else gets a 404 (never leak existence).
  */
 export function visibleTo(actor: Actor, record: { authorityId: string; organizationId: string }): boolean {
