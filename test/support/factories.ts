@@ -81,14 +81,12 @@ export function organizationInput(overrides: Record<string, unknown> = {}) {
 
 export async function registerOwner(t: TestApp, orgOverrides: Record<string, unknown> = {}): Promise<TestUser> {
   const email = `${uniq('owner')}@songlam.vn`;
-  const r = await t.http
-    .post(`${API}/auth/register`)
-    .send({
-      email,
-      password: STRONG_PASSWORD,
-      fullName: 'Trần Thị Bình',
-      organization: organizationInput(orgOverrides),
-    });
+  const r = await t.http.post(`${API}/auth/register`).send({
+    email,
+    password: STRONG_PASSWORD,
+    fullName: 'Trần Thị Bình',
+    organization: organizationInput(orgOverrides),
+  });
   if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
   return {
     id: r.body.user.id,
