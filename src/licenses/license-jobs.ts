@@ -82,6 +82,9 @@ export class LicenseJobs implements OnModuleInit {
         done += 1;
       } catch (err) {
         await em.query('ROLLBACK TO SAVEPOINT license_job');
+        // A deadlock is not this license's fault: let the scheduler run the whole job again.
+        const code = (err as { driverError?: { code?: string } }).driverError?.code;
+        if (code === '40P01' || code === '40001') throw err;
         this.logger.error(`License ${l.id}: ${(err as Error).message}`);
       }
     }

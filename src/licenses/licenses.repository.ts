@@ -309,12 +309,12 @@ export class LicensesRepository {
 
   /** Licenses past their expiry date in their authority's time zone (EXPIRE on the day after `expiresOn`). */
   dueForExpiry(em: EntityManager, now: Date): Promise<DueLicense[]> {
-    return this.due(em, now, `l.status IN ('ACTIVE', 'SUSPENDED') AND l.expires_on < ${TODAY}`);
+    return this.due(em, now, `l.status IN ('ACTIVE', 'SUSPENDED') AND l.expires_on < ${TODAY}`, true);
   }
 
   /** Suspensions whose last day (`suspendedUntil`) has passed. */
   dueForReinstatement(em: EntityManager, now: Date): Promise<DueLicense[]> {
-    return this.due(em, now, `l.status = 'SUSPENDED' AND l.suspended_until < ${TODAY}`);
+    return this.due(em, now, `l.status = 'SUSPENDED' AND l.suspended_until < ${TODAY}`, true);
   }
 
   /** Active licenses expiring within `days` days (today included). */
@@ -322,7 +322,13 @@ export class LicensesRepository {
     return this.due(em, now, `l.status = 'ACTIVE' AND l.expires_on >= ${TODAY} AND l.expires_on <= ${TODAY} + ${days}`);
   }
 
-  private async due(em: EntityManager, now: Date, condition: string): Promise<DueLicense[]> {
+  /**
+   * With `lock`, every due row is locked up front, in id order, before the job fires its first transition. A job
+   * fires many transitions in one transaction and each appends to the audit chain (whose lock is held until
+   * commit): locking rows only after the first append would deadlock with a request that holds one of them and
+   * waits for the chain.
+   */
+  private async due(em: EntityManager, now: Date, condition: string, lock = false): Promise<DueLicense[]> {
     const rows: {
       id: string;
       organization_id: string;
@@ -333,7 +339,7 @@ export class LicensesRepository {
     }[] = await em.query(
       `SELECT l.id, l.organization_id, l.authority_id, l.number, l.expires_on, ${TODAY} AS today
        FROM licenses l JOIN authorities a ON a.id = l.authority_id
-       WHERE ${condition} ORDER BY l.expires_on, l.id`,
+       WHERE ${condition} ORDER BY ${lock ? 'l.id FOR UPDATE OF l' : 'l.expires_on, l.id'}`,
       [now],
     );
     return rows.map((r) => ({

@@ -68,6 +68,21 @@ export class SchedulerService implements OnApplicationBootstrap {
   }
 
   private async runJob(job: ScheduledJob, today: IsoDate, now: Date, force: boolean): Promise<JobRunResult> {
+    // A job fires many transitions in one transaction; under concurrent requests PostgreSQL may pick it as the
+    // victim of a deadlock (the audit chain's lock is held until commit). Nothing of it was kept: run it again.
+    for (let attempt = 1; ; attempt++) {
+      const { retryable, ...result } = await this.attemptJob(job, today, now, force);
+      if (!retryable || attempt === 3) return result;
+      this.logger.warn(`Scheduled job ${job.name} for ${today}: ${result.error}; retrying (${attempt})`);
+    }
+  }
+
+  private async attemptJob(
+    job: ScheduledJob,
+    today: IsoDate,
+    now: Date,
+    force: boolean,
+  ): Promise<JobRunResult & { retryable?: boolean }> {
     try {
       return await this.dataSource.transaction(async (em) => {
         const [{ locked }]: { locked: boolean }[] = await em.query(
@@ -90,8 +105,12 @@ export class SchedulerService implements OnApplicationBootstrap {
         return { job: job.name, status: 'RAN' as const, result };
       });
     } catch (err) {
-      this.logger.error(`Scheduled job ${job.name} failed for ${today}: ${(err as Error).stack ?? String(err)}`);
-      return { job: job.name, status: 'FAILED', error: (err as Error).message };
+      const code = (err as { driverError?: { code?: string } }).driverError?.code;
+      const retryable = code === '40P01' || code === '40001';
+      if (!retryable) {
+        this.logger.error(`Scheduled job ${job.name} failed for ${today}: ${(err as Error).stack ?? String(err)}`);
+      }
+      return { job: job.name, status: 'FAILED', error: (err as Error).message, retryable };
     }
   }
 

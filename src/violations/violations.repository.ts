@@ -68,9 +68,10 @@ export class ViolationsRepository {
   }
 
   /** SANCTIONED violations whose remedy date passed before `today`, oldest first. */
+  /** Locked up front, in id order, before the job fires its transitions (see LicensesRepository.due). */
   async overdueRemedies(em: EntityManager, today: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(
-      `SELECT id FROM violations WHERE state = 'SANCTIONED' AND remedy_due_on < $1::date ORDER BY remedy_due_on, id`,
+      `SELECT id FROM violations WHERE state = 'SANCTIONED' AND remedy_due_on < $1::date ORDER BY id FOR UPDATE`,
       [today],
     );
     return rows.map((r) => r.id);

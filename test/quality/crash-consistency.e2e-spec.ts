@@ -92,7 +92,7 @@ describe('quality: crash consistency (SIGKILL during issuance and uploads, then 
       );
     }
     drafts = await Promise.all(Array.from({ length: 4 }, () => createApplication(t, cast.owner, cast.authority.id)));
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await server?.kill('SIGKILL');

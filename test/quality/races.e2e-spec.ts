@@ -55,7 +55,7 @@ describe('quality: races across two server processes on one PostgreSQL', () => {
     await withAdminClient((c) => c.query(`CREATE DATABASE ${database} TEMPLATE ${process.env.GIS_TEST_TEMPLATE_DB}`));
     servers.push(...(await Promise.all([0, 1].map(() => startServer({ database, fileStoreDir })))));
     [a, b] = await Promise.all(servers.map((s) => remote(s.url)));
-  }, 180_000);
+  }, 360_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((s) => s.kill('SIGTERM')));
