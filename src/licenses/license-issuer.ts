@@ -21,6 +21,7 @@ import { formatLicenseNumber } from './license-number';
 import { MAX_EXTENSIONS, maxExpiryFor, maxExtendedExpiry } from './license-term';
 import { License, Licensee, LicenseVersionKind } from './license.entity';
 import { licenseMachine } from './license.machine';
+import { LicensePdfCache } from './license-pdf-cache';
 import { LicensesRepository } from './licenses.repository';
 import { licenseSearchText } from './search-text';
 import { newVerificationCode } from './verification-code';
@@ -70,6 +71,7 @@ export class LicenseIssuer implements ApprovalHandler {
     private readonly history: WorkflowHistoryRepository,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly pdfCache: LicensePdfCache,
   ) {}
 
   onApproved(em: EntityManager, application: ApprovedApplication, actor: Actor): Promise<{ licenseId: string }> {
@@ -266,7 +268,9 @@ export class LicenseIssuer implements ApprovalHandler {
       verificationCode: license.verificationCode,
       previousSignedOn: v.previousSignedOn,
     });
-    const pdfSha256 = sha256Hex(await this.pdf.renderLicense(document));
+    const pdf = await this.pdf.renderLicense(document);
+    const pdfSha256 = sha256Hex(pdf);
+    this.pdfCache.put(pdfSha256, pdf);
     await this.licenses.insertVersion(em, {
       licenseId: license.id,
       version: license.version,

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APPROVAL_HANDLER, LICENSE_LOOKUP } from '../applications/approval.port';
 import { PdfModule } from '../pdf/pdf.module';
+import { LicensePdfCache } from './license-pdf-cache';
 import { LicenseIssuer } from './license-issuer';
 import { LicenseJobs } from './license-jobs';
 import { LicenseFactsLookup } from './license-lookup';
@@ -26,6 +27,7 @@ import { SitesController } from './sites.controller';
     LicenseIssuer,
     LicenseFactsLookup,
     LicenseJobs,
+    LicensePdfCache,
     { provide: APPROVAL_HANDLER, useExisting: LicenseIssuer },
     { provide: LICENSE_LOOKUP, useExisting: LicenseFactsLookup },
   ],

@@ -21,6 +21,7 @@ import { addMonths, DEFAULT_SUSPENSION_MAX_MONTHS } from './license-term';
 import { License } from './license.entity';
 import { licenseMachine } from './license.machine';
 import { licenseVersionView, licenseView, versionSummary } from './license.view';
+import { LicensePdfCache } from './license-pdf-cache';
 import { LicenseScope, LicensesRepository } from './licenses.repository';
 import { normalizeSearchText } from './search-text';
 
@@ -47,6 +48,7 @@ export class LicensesService {
     private readonly notifications: NotificationsService,
     private readonly pdf: PdfService,
     private readonly clock: Clock,
+    private readonly pdfCache: LicensePdfCache,
   ) {}
 
   private async visible(id: string, user: AuthenticatedUser): Promise<License> {
@@ -91,9 +93,11 @@ export class LicensesService {
         ? await this.licenses.latestVersion(license.id)
         : await this.licenses.version(license.id, version);
     if (!v) throw DomainError.notFound('License version');
-    const bytes = await this.pdf.renderLicense(v.document);
-    const sha256 = sha256Hex(bytes);
-    if (sha256 !== v.pdfSha256) {
+    const cached = this.pdfCache.get(v.pdfSha256);
+    const bytes = cached ?? (await this.pdf.renderLicense(v.document));
+    const sha256 = cached ? v.pdfSha256 : sha256Hex(bytes);
+    if (sha256 === v.pdfSha256) this.pdfCache.put(sha256, bytes);
+    else {
       this.logger.error(
         `License ${license.id} version ${v.version}: rendered PDF sha256 ${sha256} differs from the recorded ${v.pdfSha256}`,
       );
