@@ -1,10 +1,9 @@
 import type { Response } from 'supertest';
-import { Clock, SystemClock } from '../../src/common/clock';
 import { tinyPng } from '../reviews/fixtures';
 import { bearer, samplePdf } from '../support/factories';
 import { listRoutes } from '../support/routes';
-import { API, startTestApp, TestApp } from '../support/test-app';
-import { buildWorld, reportContent, World } from './world';
+import { API, TestApp } from '../support/test-app';
+import { useWorldApp, reportContent, World } from './world';
 
 /**
  * Every route × every kind of caller, with the expected answer. The callers, in column order:
@@ -180,19 +179,10 @@ function classOf(status: number): string {
 }
 
 describe('quality: access-control matrix (every route × every caller)', () => {
+  const world = useWorldApp();
   let t: TestApp;
   let w: World;
-  let clock: SystemClock;
-  beforeAll(async () => {
-    t = await startTestApp();
-    clock = t.app.get(Clock) as SystemClock;
-    clock.set(new Date('2026-12-01T03:00:00Z'));
-    w = await buildWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    clock.reset();
-    await t.close();
-  });
+  beforeAll(() => ({ t, w } = world()));
 
   it('has a row for every registered route, and no row for a route that does not exist', () => {
     const rows = table(w);

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { Clock, SystemClock } from '../../src/common/clock';
 import { bearer, samplePdf } from '../support/factories';
-import { API, startTestApp, TestApp } from '../support/test-app';
-import { buildWorld, reportContent, rowCounts, World } from './world';
+import { API, TestApp } from '../support/test-app';
+import { useWorldApp, reportContent, rowCounts, World } from './world';
 
 /**
  * Hostile input, generated (property-based): malformed, oversized, wrongly typed, injection-shaped and unicode-edge
@@ -1077,19 +1076,10 @@ function describeRequest(r: HostileRequest): string {
 }
 
 describe('quality: hostile input at every endpoint family', () => {
+  const world = useWorldApp();
   let t: TestApp;
   let w: World;
-  let clock: SystemClock;
-  beforeAll(async () => {
-    t = await startTestApp();
-    clock = t.app.get(Clock) as SystemClock;
-    clock.set(new Date('2026-12-01T03:00:00Z'));
-    w = await buildWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    clock.reset();
-    await t.close();
-  });
+  beforeAll(() => ({ t, w } = world()));
 
   it(`survives ${RUNS} generated hostile requests (seed ${SEED}): no 5xx, problem+json errors, nothing written`, async () => {
     const eps = endpoints(w);

@@ -11,7 +11,8 @@ import {
   TestUser,
   uploadDocument,
 } from '../support/factories';
-import { API, TestApp } from '../support/test-app';
+import { API, startTestApp, TestApp } from '../support/test-app';
+import { Clock, SystemClock } from '../../src/common/clock';
 
 /** The structured content of an annual report (Circular 09/2014, Form 03). */
 export const reportContent = () => ({
@@ -184,4 +185,25 @@ export async function rowCounts(ds: DataSource, except: string[] = []): Promise<
     out[tablename] = row.n;
   }
   return out;
+}
+
+/**
+ * A test file's app and world, with the clock frozen on 2026-12-01 (10:00 in Hà Nội) so that dated records stay in
+ * force; registers the beforeAll/afterAll hooks and returns an accessor for them.
+ */
+export function useWorldApp(): () => { t: TestApp; w: World } {
+  let t: TestApp;
+  let w: World;
+  let clock: SystemClock;
+  beforeAll(async () => {
+    t = await startTestApp();
+    clock = t.app.get(Clock) as SystemClock;
+    clock.set(new Date('2026-12-01T03:00:00Z'));
+    w = await buildWorld(t);
+  }, 120_000);
+  afterAll(async () => {
+    clock.reset();
+    await t.close();
+  });
+  return () => ({ t, w });
 }
