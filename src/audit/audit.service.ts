@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../auth/roles';
+import { Clock } from '../common/clock';
 import { chainHash, ChainCheck, ChainRow, GENESIS_HASH, verifyChainSegment } from './audit-chain';
 import { AuditFilter, AuditRepository } from './audit.repository';
 
@@ -18,7 +19,10 @@ export interface AuditEntry {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly repo: AuditRepository) {}
+  constructor(
+    private readonly repo: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Appends one event to the chain inside the caller's transaction. Append audit events last: the chain lock is
@@ -26,7 +30,7 @@ export class AuditService {
    */
   async record(em: EntityManager, entry: AuditEntry): Promise<ChainRow> {
     const { prevHash, nextId } = await this.repo.lockHead(em);
-    const at = new Date();
+    const at = this.clock.now();
     const content = {
       id: nextId,
       at,

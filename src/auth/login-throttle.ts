@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 
 /**
@@ -13,6 +14,7 @@ export class LoginThrottle {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   private keys(ip: string, email: string): string[] {
@@ -22,8 +24,8 @@ export class LoginThrottle {
   async assertAllowed(ip: string, email: string): Promise<void> {
     const rows: { key: string; n: number }[] = await this.dataSource.query(
       `SELECT key, count(*)::int AS n FROM login_failures
-        WHERE key = ANY($1) AND at > now() - interval '1 minute' GROUP BY key`,
-      [this.keys(ip, email)],
+        WHERE key = ANY($1) AND at > $2::timestamptz - interval '1 minute' GROUP BY key`,
+      [this.keys(ip, email), this.clock.now()],
     );
     if (rows.some((r) => Number(r.n) >= this.config.loginMaxFailuresPerMinute)) {
       throw new DomainError(ErrorCode.RATE_LIMITED, 429, 'Too many failed logins; try again in a minute', {
@@ -34,8 +36,9 @@ export class LoginThrottle {
 
   async recordFailure(ip: string, email: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      await em.query(`INSERT INTO login_failures (key) SELECT unnest($1::text[])`, [this.keys(ip, email)]);
-      await em.query(`DELETE FROM login_failures WHERE at < now() - interval '1 hour'`);
+      const now = this.clock.now();
+      await em.query(`INSERT INTO login_failures (key, at) SELECT unnest($1::text[]), $2`, [this.keys(ip, email), now]);
+      await em.query(`DELETE FROM login_failures WHERE at < $1::timestamptz - interval '1 hour'`, [now]);
     });
   }
 

@@ -6,6 +6,7 @@ import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { canonicalJson } from './canonical-json';
+import { Clock } from './clock';
 import { DomainError, ErrorCode } from './domain-error';
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
@@ -25,7 +26,10 @@ interface StoredKey {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
@@ -66,14 +70,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** Returns the stored response to replay, or null when this request now owns the key. */
   private async claim(scope: string, key: string, requestHash: string): Promise<StoredKey | null> {
+    const now = this.clock.now();
     await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
-      [scope, key],
+      `DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < $3::timestamptz - interval '24 hours'`,
+      [scope, key, now],
     );
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+      `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-      [scope, key, requestHash],
+      [scope, key, requestHash, now],
     );
     if (inserted.length === 1) return null;
     const [stored]: StoredKey[] = await this.dataSource.query(

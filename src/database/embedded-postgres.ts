@@ -1,62 +1,60 @@
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { flockSync } from 'fs-ext';
 
 export class DataDirLockedError extends Error {
-  constructor(dir: string, pid: number) {
+  constructor(dir: string, holder: string) {
     super(
-      `DATA_DIR ${dir} is in use by another server process (pid ${pid}). ` +
+      `DATA_DIR ${dir} is in use by another server process${holder ? ` (${holder})` : ''}. ` +
         'Stop that process, or point DATA_DIR at another directory.',
     );
     this.name = 'DataDirLockedError';
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
- * PGlite takes no lock on its directory, and two processes writing one directory corrupt it. We take an
- * exclusive lock file holding our pid: created atomically with link(2); a lock left by a dead process is stale.
+ * PGlite takes no lock on its directory, and two processes writing one directory corrupt it. We hold an exclusive
+ * flock(2) on `<dir>/server.lock` for the life of the server. The kernel releases it when the holder exits or is
+ * killed, so a crash never leaves a stale lock, and nothing is judged by pid (a reused pid, our own pid written by
+ * an earlier life of this container, or a stopping process all mean nothing). The file stays in place; the pid and
+ * start time written in it are only for the error message.
  */
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const lockPath = join(dir, 'server.lock');
-  const tmpPath = join(dir, `server.lock.${process.pid}.${Date.now()}`);
-  const fd = openSync(tmpPath, 'w');
-  writeSync(fd, String(process.pid));
-  closeSync(fd);
+  const fd = openSync(lockPath, 'a+');
   try {
-    for (let attempt = 0; attempt < 2; attempt++) {
+    flockSync(fd, 'exnb');
+  } catch (e) {
+    closeSync(fd);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EAGAIN' || code === 'EWOULDBLOCK') {
+      let holder = '';
       try {
-        linkSync(tmpPath, lockPath);
-        return () => {
-          try {
-            if (readFileSync(lockPath, 'utf8') === String(process.pid)) unlinkSync(lockPath);
-          } catch {
-            /* already gone */
-          }
-        };
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        const holder = Number(readFileSync(lockPath, 'utf8').trim());
-        if (Number.isInteger(holder) && holder > 0 && processAlive(holder)) throw new DataDirLockedError(dir, holder);
-        unlinkSync(lockPath); // stale: its process is gone
+        holder = readFileSync(lockPath, 'utf8').trim().slice(0, 200);
+      } catch {
+        /* unreadable: the message goes without it */
       }
+      throw new DataDirLockedError(dir, holder);
     }
-    throw new Error(`Could not lock DATA_DIR ${dir}`);
-  } finally {
-    unlinkSync(tmpPath);
+    throw e;
   }
+  ftruncateSync(fd, 0);
+  writeSync(fd, `pid ${process.pid}, started ${new Date().toISOString()}`, 0);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    try {
+      flockSync(fd, 'un');
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 export interface EmbeddedPostgres {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { StaffRole } from '../auth/roles';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { offsetOf, Page, PageQuery, pageOf } from '../common/pagination';
 
@@ -48,9 +49,14 @@ export interface NotificationView {
  */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async notify(em: EntityManager, input: NotificationInput | NotificationInput[]): Promise<void> {
+    // Business time: the outbox delivers rows whose next attempt is due on the application's clock.
+    const now = this.clock.now();
     for (const n of Array.isArray(input) ? input : [input]) {
       const a = n.audience;
       const rows: { id: string }[] = await em.query(
@@ -73,7 +79,10 @@ export class NotificationsService {
         ],
       );
       if (rows.length === 1) {
-        await em.query(`INSERT INTO email_outbox (notification_id) VALUES ($1)`, [rows[0].id]);
+        await em.query(`INSERT INTO email_outbox (notification_id, next_attempt_at) VALUES ($1, $2)`, [
+          rows[0].id,
+          now,
+        ]);
       }
     }
   }
@@ -141,10 +150,10 @@ export class NotificationsService {
     );
     if (found.length === 0) throw DomainError.notFound('Notification');
     const [row]: { read_at: Date }[] = await this.dataSource.query(
-      `INSERT INTO notification_reads (notification_id, user_id) VALUES ($1, $2)
+      `INSERT INTO notification_reads (notification_id, user_id, read_at) VALUES ($1, $2, $3)
        ON CONFLICT (notification_id, user_id) DO UPDATE SET read_at = notification_reads.read_at
        RETURNING read_at`,
-      [id, user.id],
+      [id, user.id, this.clock.now()],
     );
     return { id, read: true, readAt: row.read_at };
   }

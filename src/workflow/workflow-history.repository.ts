@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles';
+import { Clock } from '../common/clock';
 
 export interface HistoryEntry {
   id: number;
@@ -33,7 +34,10 @@ interface HistoryRaw {
 
 @Injectable()
 export class WorkflowHistoryRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async append(
     em: EntityManager,
@@ -49,8 +53,8 @@ export class WorkflowHistoryRepository {
     },
   ): Promise<void> {
     await em.query(
-      `INSERT INTO workflow_history (entity_type, entity_id, event, from_state, to_state, actor_id, actor_role, reason, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO workflow_history (entity_type, entity_id, event, from_state, to_state, actor_id, actor_role, reason, data, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [
         e.entityType,
         e.entityId,
@@ -61,6 +65,7 @@ export class WorkflowHistoryRepository {
         e.actor.role,
         e.reason,
         JSON.stringify(e.data),
+        this.clock.now(),
       ],
     );
   }

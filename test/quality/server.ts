@@ -48,12 +48,14 @@ export async function ensureBuilt(): Promise<string> {
     return DIST_MAIN;
   }
   // Two test files may ask at once (jest workers): one builds, the other waits for the lock.
+  // Waited for by elapsed time, never by comparing Date.now() with a file's mtime (CI runs under faketime).
+  const waitingSince = performance.now();
   for (;;) {
     try {
       mkdirSync(LOCK);
       break;
     } catch {
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 180_000)
+      if (existsSync(LOCK) && performance.now() - waitingSince > 180_000)
         rmSync(LOCK, { recursive: true, force: true });
       await sleep(250);
     }
@@ -106,23 +108,37 @@ export interface ServerProcess {
 }
 
 export interface ServerOptions {
-  database: string;
+  /** A PostgreSQL test database; without it the server runs on the embedded default in `dataDir`. */
+  database?: string;
+  dataDir?: string;
   fileStoreDir: string;
   env?: Record<string, string>;
 }
 
-/** `node <build>/src/main.js` on its own free port, answering /health. */
-export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
+/** A spawned server that may not be healthy yet (see `waitHealthy`). */
+export interface LaunchedServer extends ServerProcess {
+  /** Resolves once /health answers 200; rejects if the process exits first or after `ms`. */
+  waitHealthy(ms?: number): Promise<void>;
+}
+
+/** `node <build>/src/main.js` on its own free port, not waited for. */
+export async function launchServer(opts: ServerOptions): Promise<LaunchedServer> {
   const main = await ensureBuilt();
   const port = await freePort();
+  const database: Record<string, string> = opts.database
+    ? { DATABASE_URL: dbUrl(opts.database) }
+    : { DATA_DIR: opts.dataDir ?? 'memory://' };
   const proc = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      // faketime (CI's second run) reaches the server through these.
+      ...(process.env.LD_PRELOAD ? { LD_PRELOAD: process.env.LD_PRELOAD } : {}),
+      ...(process.env.FAKETIME ? { FAKETIME: process.env.FAKETIME } : {}),
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.QUALITY_SERVER_LOG_LEVEL ?? 'silent',
       PORT: String(port),
-      DATABASE_URL: dbUrl(opts.database),
+      ...database,
       FILE_STORE_DIR: opts.fileStoreDir,
       JWT_SECRET: TEST_JWT_SECRET,
       ADMIN_EMAIL,
@@ -138,23 +154,8 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
   proc.stderr?.on('data', (c: Buffer) => (out = (out + c.toString()).slice(-200_000)));
   const exited = new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
   let gone = false;
   void exited.then(() => (gone = true));
-  for (;;) {
-    if (gone) throw new Error(`server exited during start-up:\n${out}`);
-    try {
-      const r = await fetch(`${url}${API}/health`);
-      if (r.status === 200) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      proc.kill('SIGKILL');
-      throw new Error(`server not healthy within 60 s:\n${out}`);
-    }
-    await sleep(100);
-  }
   return {
     port,
     url,
@@ -165,7 +166,31 @@ export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
       if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
       await exited;
     },
+    async waitHealthy(ms = 60_000) {
+      const started = performance.now();
+      for (;;) {
+        if (gone) throw new Error(`server exited during start-up:\n${out}`);
+        try {
+          const r = await fetch(`${url}${API}/health`);
+          if (r.status === 200) return;
+        } catch {
+          // Not listening yet.
+        }
+        if (performance.now() - started > ms) {
+          proc.kill('SIGKILL');
+          throw new Error(`server not healthy within ${ms / 1000} s:\n${out}`);
+        }
+        await sleep(100);
+      }
+    },
   };
+}
+
+/** `node <build>/src/main.js` on its own free port, answering /health. */
+export async function startServer(opts: ServerOptions): Promise<ServerProcess> {
+  const server = await launchServer(opts);
+  await server.waitHealthy();
+  return server;
 }
 
 /** A TestApp-shaped handle on a spawned server, for the factories (which only use `http` and `adminToken`). */
