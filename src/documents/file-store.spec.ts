@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
   mkdirSync,
@@ -29,8 +30,9 @@ function tempFiles(dir: string): string[] {
   return existsSync(join(dir, 'tmp')) ? readdirSync(join(dir, 'tmp')) : [];
 }
 
+/** Makes a file `ms` older, on the file system's own clock (never the process's: CI moves that one). */
 function age(path: string, ms: number): void {
-  const t = new Date(Date.now() - ms);
+  const t = new Date(statSync(path).mtimeMs - ms);
   utimesSync(path, t, t);
 }
 

@@ -155,7 +155,7 @@ export class LocalFileStore extends FileStore {
         // Same content already stored: keep it, and refresh its age so that the sweeper's grace period covers
         // this upload until its row is committed.
         created = false;
-        const now = new Date();
+        const now = await this.fileSystemNow();
         await utimes(finalPath, now, now);
         await removeQuietly(tempPath);
       } else {
@@ -190,9 +190,28 @@ export class LocalFileStore extends FileStore {
     }
   }
 
+  /**
+   * "Now" on the clock that stamps this store's files: the mtime of a file just written. Files' ages are measured
+   * against it, never against the process's clock, which may differ (a shared volume's server, a moved clock): a
+   * recent upload must never look old to the sweeper.
+   */
+  private async fileSystemNow(): Promise<Date> {
+    const tempDir = join(this.dir, TEMP_DIR);
+    await mkdir(tempDir, { recursive: true });
+    const probe = join(tempDir, `${randomUUID()}.clock`);
+    const handle = await open(probe, 'w');
+    try {
+      await handle.write('.');
+      return (await handle.stat()).mtime;
+    } finally {
+      await handle.close();
+      await removeQuietly(probe);
+    }
+  }
+
   async sweep(referenced: ReferenceCheck, olderThanMs: number): Promise<SweepResult> {
     const isReferenced = referenced instanceof Set ? async (sha: string) => referenced.has(sha) : referenced;
-    const cutoff = Date.now() - olderThanMs;
+    const cutoff = (await this.fileSystemNow()).getTime() - olderThanMs;
     const result: SweepResult = { deleted: 0, tempDeleted: 0 };
 
     for (const name of await listDir(join(this.dir, TEMP_DIR))) {

@@ -9,7 +9,7 @@ describe('embedded database: the core of the API', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ embedded: true });
-  });
+  }, 180_000);
   afterAll(() => t.close());
 
   it('serves health, registration, login and the audit chain', async () => {

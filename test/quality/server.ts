@@ -121,6 +121,15 @@ export interface LaunchedServer extends ServerProcess {
   waitHealthy(ms?: number): Promise<void>;
 }
 
+/** faketime's variables (CI's second run moves the clock of the tests and of every server they spawn alike). */
+export function fakeTimeEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (e): e is [string, string] => (e[0] === 'LD_PRELOAD' || e[0].startsWith('FAKETIME')) && e[1] !== undefined,
+    ),
+  );
+}
+
 /** `node <build>/src/main.js` on its own free port, not waited for. */
 export async function launchServer(opts: ServerOptions): Promise<LaunchedServer> {
   const main = await ensureBuilt();
@@ -132,9 +141,7 @@ export async function launchServer(opts: ServerOptions): Promise<LaunchedServer>
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
-      // faketime (CI's second run) reaches the server through these.
-      ...(process.env.LD_PRELOAD ? { LD_PRELOAD: process.env.LD_PRELOAD } : {}),
-      ...(process.env.FAKETIME ? { FAKETIME: process.env.FAKETIME } : {}),
+      ...fakeTimeEnv(),
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.QUALITY_SERVER_LOG_LEVEL ?? 'silent',
       PORT: String(port),

@@ -28,14 +28,17 @@ describe('reports: annual and ad hoc reports of licensed sites', () => {
   let cast: Awaited<ReturnType<typeof createCast>>;
   let license: { id: string; number: string };
   let clock: SystemClock;
+  // The moment these tests live at (frozen; never the real date): late in the license's first year.
+  const base = new Date('2026-11-20T03:00:00Z');
 
   beforeAll(async () => {
     t = await startTestApp();
     clock = t.app.get(Clock) as SystemClock;
+    clock.set(base);
     cast = await createCast(t);
     license = await issueLicenseDirectly(t, cast, { decidedOn: '2026-03-05' });
   });
-  afterEach(() => clock.reset());
+  afterEach(() => clock.set(base));
   afterAll(() => t.close());
 
   const submit = (u: TestUser, body: Record<string, unknown>) =>

@@ -5,9 +5,10 @@ import { API, startTestApp, TestApp } from './test-app';
 export function workflowSuite(name: string, opts: { embedded: boolean }) {
   describe(name, () => {
     let t: TestApp;
+    // An in-memory PGlite runs initdb and every migration first: slow on a loaded 2-core machine.
     beforeAll(async () => {
       t = await startTestApp({ embedded: opts.embedded });
-    });
+    }, 180_000);
     afterAll(() => t.close());
 
     const fire = (id: string, body: Record<string, unknown>, token = t.adminToken) =>
