@@ -29,11 +29,13 @@ import { LicensesModule } from './licenses/licenses.module';
 import { RegistryModule } from './registry/registry.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { ChangeNoticesModule } from './change-notices/change-notices.module';
+import { SigningModule } from './signing/signing.module';
 
 /** Feature modules of the domain. A new module is added here. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthoritiesModule,
+  SigningModule,
   OrganizationsModule,
   UsersModule,
   AuthModule,

@@ -15,6 +15,10 @@ export class Authority {
   @Column({ name: 'signer_title' }) signerTitle: string;
   @Column({ name: 'signer_name' }) signerName: string;
   @Column({ name: 'time_zone' }) timeZone: string;
+  /** The PKCS#12 file with the authority's signing certificate and key; null → the development certificate. */
+  @Column({ name: 'signing_certificate_file', type: 'text', nullable: true }) signingCertificateFile: string | null;
+  /** The environment variable holding that file's passphrase (never the passphrase itself). */
+  @Column({ name: 'signing_passphrase_env', type: 'text', nullable: true }) signingPassphraseEnv: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -13,6 +13,11 @@ export interface AppConfig {
   databasePoolTimeoutMs: number;
   /** Where uploaded documents are stored (content-addressed). Defaults to `<dataDir>/files`. */
   fileStoreDir: string;
+  /**
+   * Where the development signing certificate is created on first start when an authority has no certificate of
+   * its own (`SIGNING_DEV_DIR`, default `<dataDir>/signing`); null with an in-memory database: kept in memory.
+   */
+  signingDevDir: string | null;
   jwtSecret: string;
   jwtExpiresInSeconds: number;
   adminEmail?: string;
@@ -99,6 +104,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? join(tmpdir(), `gis-licensing-files-${process.pid}`)
       : resolve(dataDir, 'files');
 
+  const signingDevRaw = env.SIGNING_DEV_DIR?.trim();
+  const signingDevDir = signingDevRaw
+    ? resolve(process.cwd(), signingDevRaw)
+    : inMemory
+      ? null
+      : resolve(dataDir, 'signing');
+
   let jwtSecret = env.JWT_SECRET ?? '';
   if (!jwtSecret) {
     if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
@@ -159,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
     databasePoolTimeoutMs: int(env, 'DATABASE_POOL_TIMEOUT_MS', 30_000, 100, 600_000),
     fileStoreDir,
+    signingDevDir,
     jwtSecret,
     jwtExpiresInSeconds: int(env, 'JWT_EXPIRES_IN', 3600, 60, 7 * 24 * 3600),
     adminEmail,

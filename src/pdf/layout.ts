@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { BYTE_RANGE_PLACEHOLDER, SIGNATURE_CONTENTS_BYTES } from '../signing/pdf-signature';
 import { drawQrCode, qrMatrix, QR_QUIET_ZONE } from './qr';
 import { upperVi } from './vietnamese-format';
 
@@ -246,6 +247,27 @@ export const DEFAULT_RECIPIENTS: readonly string[] = [
   'Lưu: VT.',
 ];
 
+/**
+ * The visible part of the authority's digital signature, drawn in the blank space of the signer's block (where a
+ * hand would sign), with the signature field over it.
+ */
+export interface SealAppearance {
+  /** The certificate's common name. */
+  signerName: string;
+  /** The claimed signing time (the signature dictionary's /M). */
+  signedAt: Date;
+  /** The same, as printed ('14:05:09 ngày 03/12/2026', Vietnam time). */
+  signedAtText: string;
+  /** A development certificate: every page says the document is not valid for use. */
+  development: boolean;
+  reason: string;
+  location: string;
+}
+
+/** The banner of documents signed with a development certificate (top of every page, in red). */
+export const DEVELOPMENT_BANNER =
+  'BẢN THỬ NGHIỆM: ký bằng chứng thư số thử nghiệm - KHÔNG CÓ GIÁ TRỊ SỬ DỤNG';
+
 /** A piece of text in one face; a paragraph is a list of runs. */
 export interface Run {
   text: string;
@@ -362,6 +384,8 @@ export class OfficialDocument {
   /** Width and line-height cache of this document (fonts are per document, so is the cache). */
   private readonly widths = new Map<string, number>();
   private finished = false;
+  private sealAppearance?: SealAppearance;
+  private sealPlaced = false;
 
   constructor(meta: DocumentMeta) {
     const fonts = loadFonts();
@@ -981,10 +1005,91 @@ export class OfficialDocument {
     }
   }
 
+  /**
+   * The document will carry a digital signature: the signer's block draws its visible part and the signature
+   * field (`drawSeal`), `finish()` leaves the placeholder that `signPdf` fills.
+   */
+  seal(appearance: SealAppearance): void {
+    this.sealAppearance = appearance;
+  }
+
+  get sealed(): boolean {
+    return this.sealAppearance !== undefined;
+  }
+
+  /**
+   * Draws the visible signature in the box (x, y, width, height) of the current page and puts the signature field
+   * (a widget annotation whose value is the signature dictionary, with a placeholder for the CMS message) over it.
+   */
+  drawSeal(x: number, y: number, width: number, height: number): void {
+    const s = this.sealAppearance;
+    if (!s || this.sealPlaced) return;
+    this.sealPlaced = true;
+    const colour = s.development ? '#b00000' : '#1f3a93';
+    this.doc.save().lineWidth(0.8).rect(x, y, width, height).stroke(colour).restore();
+    this.doc.save().fillColor(colour);
+    let cy = y + 4;
+    cy = this.textAt([{ text: 'Ký số bởi: ', font: 'regular' }, { text: s.signerName, font: 'bold' }], x + 5, cy, width - 10, {
+      size: TYPE.small,
+    });
+    cy = this.textAt(`Thời gian ký: ${s.signedAtText}`, x + 5, cy, width - 10, { size: TYPE.small });
+    if (s.development) {
+      this.textAt('Chứng thư số thử nghiệm - văn bản không có giá trị sử dụng', x + 5, cy, width - 10, {
+        font: 'bold',
+        size: TYPE.small,
+      });
+    }
+    this.doc.restore();
+    const signature = this.doc.ref({
+      Type: 'Sig',
+      Filter: 'Adobe.PPKLite',
+      SubFilter: 'ETSI.CAdES.detached',
+      ByteRange: [0, BYTE_RANGE_PLACEHOLDER, BYTE_RANGE_PLACEHOLDER, BYTE_RANGE_PLACEHOLDER],
+      Contents: Buffer.alloc(SIGNATURE_CONTENTS_BYTES),
+      M: s.signedAt,
+      Name: new String(s.signerName),
+      Reason: new String(s.reason),
+      Location: new String(s.location),
+      Prop_Build: { App: { Name: CREATOR } },
+    });
+    (signature as unknown as { end(): void }).end();
+    this.doc.initForm();
+    this.doc.annotate(x, y, width, height, {
+      Subtype: 'Widget',
+      FT: 'Sig',
+      T: new String('Chu ky so'),
+      F: 4, // print
+      V: signature,
+      P: this.doc.page.dictionary,
+    } as unknown as PDFKit.Mixins.AnnotationOption);
+    const page = this.doc.page as unknown as { annotations: PDFKit.PDFKitReference[] };
+    const widget = page.annotations[page.annotations.length - 1];
+    const form = (this.doc as unknown as { _root: { data: { AcroForm: { data: Record<string, unknown> } } } })._root
+      .data.AcroForm.data;
+    (form.Fields as unknown[]).push(widget);
+    form.SigFlags = 3; // SignaturesExist | AppendOnly
+    delete form.NeedAppearances;
+  }
+
+  /** The red banner of a development signature, in the top margin of every page. */
+  private developmentBanners(): void {
+    const range = this.doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      this.doc.switchToPage(i);
+      this.doc.save().fillColor('#b00000');
+      this.textAt(DEVELOPMENT_BANNER, this.left, 8, this.width, { font: 'bold', size: TYPE.small, align: 'center' });
+      this.doc.restore();
+    }
+  }
+
   /** Numbers the pages, closes the document and resolves with its bytes. */
   finish(): Promise<Buffer> {
     if (!this.finished) {
       this.finished = true;
+      if (this.sealAppearance && !this.sealPlaced) {
+        throw new Error('A sealed document needs a signature block that draws the seal');
+      }
+      if (this.sealAppearance?.development) this.developmentBanners();
       this.numberPages();
       this.doc.end();
     }
@@ -1000,7 +1105,12 @@ export class OfficialDocument {
  * Signature block: the signer's authority and title in upper-case bold (one line per `\n`, e.g. 'KT. GIÁM ĐỐC' /
  * 'PHÓ GIÁM ĐỐC'), an optional italic note, blank space for the signature and seal, then the name in bold.
  */
-export function signatureBlock(title: string, name: string, note?: string): ColumnBlock {
+export function signatureBlock(
+  title: string,
+  name: string,
+  note?: string,
+  opts: { seal?: boolean } = {},
+): ColumnBlock {
   const titleText = title
     .split('\n')
     .map((l) => upperVi(l.trim()))
@@ -1019,6 +1129,7 @@ export function signatureBlock(title: string, name: string, note?: string): Colu
       let cy = doc.textAt(titleText, x, y, width, { font: 'bold', size: TYPE.body, align: 'center' });
       if (note) doc.textAt(note, x, cy, width, { font: 'italic', size: TYPE.recipients, align: 'center' });
       cy = y + Math.max(headHeight ?? 0, head(doc, width));
+      if (opts.seal && doc.sealed) doc.drawSeal(x + 10, cy + 8, width - 20, SIGNATURE_SPACE - 16);
       doc.textAt(name, x, cy + SIGNATURE_SPACE, width, { font: 'bold', size: TYPE.body, align: 'center' });
     },
   };

@@ -12,13 +12,22 @@ import {
   signatureBlock,
   TYPE,
 } from './layout';
+import type { DocumentSigner } from '../signing/document-signer';
+import { signPdf } from '../signing/pdf-signature';
 import type {
   AuthorityBlock,
+  DocumentSeal,
   ChangeNoticeConfirmationPdfData,
   InspectionRecordPdfData,
   LicensePdfData,
 } from './pdf.types';
-import { formatVietnameseDate, placeAndDate, upperVi, vietnamMidnight } from './vietnamese-format';
+import {
+  formatVietnameseDate,
+  formatVietnamInstant,
+  placeAndDate,
+  upperVi,
+  vietnamMidnight,
+} from './vietnamese-format';
 
 /** Lower-case hex SHA-256 of a buffer (the digest stored with each rendered document). */
 export function sha256Hex(buf: Buffer | Uint8Array): string {
@@ -97,6 +106,39 @@ function requireText(value: string | undefined, what: string): void {
   }
 }
 
+/** Why the authority signs (the signature dictionary's /Reason). */
+const SIGNING_REASON = 'Ký ban hành văn bản';
+
+/**
+ * Prepares the signature of a sealed document (`seal` present in its data): the visible block and the placeholder.
+ * A document without a seal was issued before documents were signed and is rendered as it was.
+ */
+function prepareSeal(
+  d: OfficialDocument,
+  seal: DocumentSeal | undefined,
+  signer: DocumentSigner | undefined,
+  a: AuthorityBlock,
+): DocumentSigner | undefined {
+  if (!seal) return undefined;
+  if (!signer) throw new RangeError('A sealed document needs its signer');
+  const signedAt = new Date(seal.signedAt);
+  if (Number.isNaN(signedAt.getTime())) throw new RangeError('The seal’s signing time is not a date');
+  d.seal({
+    signerName: signer.identity.commonName,
+    signedAt,
+    signedAtText: formatVietnamInstant(signedAt),
+    development: signer.identity.development,
+    reason: SIGNING_REASON,
+    location: a.placeName,
+  });
+  return signer;
+}
+
+async function finishSigned(d: OfficialDocument, signer: DocumentSigner | undefined): Promise<Buffer> {
+  const bytes = await d.finish();
+  return signer ? signPdf(bytes, signer) : bytes;
+}
+
 /**
  * Renders the official documents as PDF: pure functions of their data (same data → same bytes), fonts embedded,
  * Vietnamese text extractable.
@@ -113,7 +155,7 @@ export class PdfService implements OnModuleInit {
   }
 
   /** The license (giấy phép), one version of it, with the QR code to the public registry on page 1. */
-  async renderLicense(data: LicensePdfData): Promise<Buffer> {
+  async renderLicense(data: LicensePdfData, signer?: DocumentSigner): Promise<Buffer> {
     requireText(data.number, 'The license number');
     requireText(data.verificationUrl, 'The verification URL');
     if (data.site.domains.length === 0) throw new RangeError('A license names at least one domain');
@@ -127,6 +169,7 @@ export class PdfService implements OnModuleInit {
       keywords: data.site.domains.join(', '),
       date: vietnamMidnight(data.signedOn),
     });
+    const sealedBy = prepareSeal(d, data.seal, signer, a);
 
     d.verificationStrip({
       url: data.verificationUrl,
@@ -255,7 +298,7 @@ export class PdfService implements OnModuleInit {
       { marker: (i) => `${String.fromCharCode(97 + (i % 26))})`, markerWidth: 18 },
     );
     const recipients = recipientsBlock(a.recipients ?? DEFAULT_RECIPIENTS);
-    const signature = signatureBlock(a.signerTitle, a.signerName);
+    const signature = signatureBlock(a.signerTitle, a.signerName, undefined, { seal: true });
     const keepWithFollowing = d.closingHeight(recipients, signature);
     const note = data.previousNumberNote?.trim();
     const validity = `Giấy phép có giá trị đến ${formatVietnameseDate(data.expiresOn)}.${note ? '' : '/.'}`;
@@ -267,11 +310,11 @@ export class PdfService implements OnModuleInit {
     }
 
     d.closing(recipients, signature);
-    return d.finish();
+    return finishSigned(d, sealedBy);
   }
 
   /** The inspection record (biên bản kiểm tra) of a periodic or ad hoc inspection. */
-  async renderInspectionRecord(data: InspectionRecordPdfData): Promise<Buffer> {
+  async renderInspectionRecord(data: InspectionRecordPdfData, signer?: DocumentSigner): Promise<Buffer> {
     requireText(data.recordNumber, 'The record number');
     if (data.team.length === 0) throw new RangeError('An inspection team has at least one member');
     const a = data.authority;
@@ -283,6 +326,7 @@ export class PdfService implements OnModuleInit {
       keywords: data.license.domains.join(', '),
       date: vietnamMidnight(data.inspectedOn),
     });
+    const sealedBy = prepareSeal(d, data.seal, signer, a);
     if (data.verificationUrl) {
       d.verificationStrip({
         url: data.verificationUrl,
@@ -394,18 +438,23 @@ export class PdfService implements OnModuleInit {
       li.representative?.trim() || ' ',
       '(Ký, ghi rõ họ tên, đóng dấu)',
     );
-    const leaderSignature = signatureBlock('TRƯỞNG ĐOÀN KIỂM TRA', leader.fullName, '(Ký, ghi rõ họ tên)');
+    const leaderSignature = signatureBlock('TRƯỞNG ĐOÀN KIỂM TRA', leader.fullName, '(Ký, ghi rõ họ tên)', {
+      seal: true,
+    });
     d.paragraph(
       `Biên bản được lập thành 02 bản có giá trị pháp lý như nhau, Đoàn kiểm tra giữ 01 bản, ${li.name} giữ ` +
         '01 bản. Biên bản đã được đọc lại cho những người có tên trên cùng nghe, thống nhất và ký tên dưới đây./.',
       { keepWithFollowing: d.closingHeight(licenseeSignature, leaderSignature) },
     );
     d.closing(licenseeSignature, leaderSignature);
-    return d.finish();
+    return finishSigned(d, sealedBy);
   }
 
   /** The authority's letter confirming a notified change (owner, head office) of a licensed site. */
-  async renderChangeNoticeConfirmation(data: ChangeNoticeConfirmationPdfData): Promise<Buffer> {
+  async renderChangeNoticeConfirmation(
+    data: ChangeNoticeConfirmationPdfData,
+    signer?: DocumentSigner,
+  ): Promise<Buffer> {
     requireText(data.letterNumber, 'The letter number');
     if (data.changes.length === 0) throw new RangeError('A confirmation lists at least one change');
     const a = data.authority;
@@ -415,6 +464,7 @@ export class PdfService implements OnModuleInit {
       subject: `Xác nhận thông báo thay đổi thông tin: ${data.recipientName}`,
       date: vietnamMidnight(data.signedOn),
     });
+    const sealedBy = prepareSeal(d, data.seal, signer, a);
     if (data.verificationUrl) {
       d.verificationStrip({
         url: data.verificationUrl,
@@ -457,7 +507,7 @@ export class PdfService implements OnModuleInit {
       d.paragraph('Việc thông báo được thực hiện trong thời hạn 10 ngày làm việc kể từ ngày thay đổi theo quy định.');
     }
     const recipients = recipientsBlock(a.recipients ?? DEFAULT_RECIPIENTS);
-    const signature = signatureBlock(a.signerTitle, a.signerName);
+    const signature = signatureBlock(a.signerTitle, a.signerName, undefined, { seal: true });
     d.paragraph(
       `${who} xác nhận đã nhận được thông báo thay đổi nêu trên. Các nội dung khác của Giấy phép số ` +
         `${data.licenseNumber} giữ nguyên hiệu lực. Đề nghị ${data.recipientName} cập nhật thông tin thay đổi ` +
@@ -466,7 +516,7 @@ export class PdfService implements OnModuleInit {
       { keepWithFollowing: d.closingHeight(recipients, signature) },
     );
     d.closing(recipients, signature);
-    return d.finish();
+    return finishSigned(d, sealedBy);
   }
 
   /** The 'Căn cứ …' lines printed when the data gives none. */

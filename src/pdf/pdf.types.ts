@@ -26,6 +26,17 @@ export interface AuthorityBlock {
   proposingUnit?: string;
 }
 
+/**
+ * The digital signature a document carries, fixed when it is issued (stored with its data, so that a re-render
+ * signs alike). Documents stored without one were issued before documents were signed and stay unsigned.
+ */
+export interface DocumentSeal {
+  /** The claimed signing time: the decision's instant, from the application clock (ISO 8601). */
+  signedAt: string;
+  /** SHA-256 (hex) of the certificate the authority signed with at issuance. */
+  certificateSha256: string;
+}
+
 export interface LicensePdfData {
   authority: AuthorityBlock;
   number: string; // '44/GP-STTTT'
@@ -61,6 +72,7 @@ export interface LicensePdfData {
   applicationReference?: string;
   /** Obligations listed under Điều 3. Default: the obligations of Decree 72/2013 as amended (see pdf.service). */
   obligations?: string[];
+  seal?: DocumentSeal;
 }
 
 export interface InspectionRecordPdfData {
@@ -80,6 +92,7 @@ export interface InspectionRecordPdfData {
   /** Optional: a QR code and code to check the record online, drawn at the bottom of page 1. */
   verificationUrl?: string;
   verificationCode?: string;
+  seal?: DocumentSeal;
 }
 
 export interface ChangeNoticeConfirmationPdfData {
@@ -96,4 +109,5 @@ export interface ChangeNoticeConfirmationPdfData {
   /** Optional: a QR code and code to check the letter online, drawn at the bottom of page 1. */
   verificationUrl?: string;
   verificationCode?: string;
+  seal?: DocumentSeal;
 }

@@ -99,3 +99,13 @@ export function formatVnd(amount: number | bigint): string {
 export function upperVi(text: string): string {
   return text.normalize('NFC').toLocaleUpperCase('vi-VN');
 }
+
+/** '14:05:09 ngày 03/12/2026': an instant in Vietnam time (UTC+7, no daylight saving), as printed on signatures. */
+export function formatVietnamInstant(instant: Date): string {
+  const t = new Date(instant.getTime() + 7 * 60 * 60 * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())} ngày ` +
+    `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`
+  );
+}

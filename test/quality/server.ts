@@ -1,5 +1,6 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -107,6 +108,13 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+let signingDir: string | undefined;
+/** One development signing certificate for every server this test file starts (replicas share it). */
+function signingDevDir(): string {
+  signingDir ??= mkdtempSync(join(tmpdir(), 'gis-signing-'));
+  return signingDir;
+}
+
 export interface ServerOptions {
   /** A PostgreSQL test database; without it the server runs on the embedded default in `dataDir`. */
   database?: string;
@@ -147,6 +155,7 @@ export async function launchServer(opts: ServerOptions): Promise<LaunchedServer>
       PORT: String(port),
       ...database,
       FILE_STORE_DIR: opts.fileStoreDir,
+      SIGNING_DEV_DIR: signingDevDir(),
       JWT_SECRET: TEST_JWT_SECRET,
       ADMIN_EMAIL,
       ADMIN_PASSWORD,

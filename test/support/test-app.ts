@@ -35,6 +35,8 @@ export interface TestAppOptions {
   databaseName?: string;
 }
 
+let signingDir: string | undefined;
+
 /**
  * The whole application on a database of its own: a clone of the migrated template on PostgreSQL, or a fresh
  * embedded PGlite. Everything goes through the real HTTP stack (supertest on the Nest app).
@@ -55,6 +57,9 @@ export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   };
   const fileDir = mkdtempSync(join(tmpdir(), 'gis-files-'));
   env.FILE_STORE_DIR ??= fileDir;
+  // One development signing certificate per test file: a restarted app and a second replica sign alike.
+  signingDir ??= mkdtempSync(join(tmpdir(), 'gis-signing-'));
+  env.SIGNING_DEV_DIR ??= signingDir;
   if (opts.embedded) {
     env.DATA_DIR = 'memory://';
   } else {

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+export class SigningSettingsDto {
+  @ApiProperty({
+    nullable: true,
+    example: '/etc/gis-licensing/stttt-na.p12',
+    description:
+      'Absolute path, on the servers, of the PKCS#12 file holding the authority’s certificate and RSA key; ' +
+      'null → the development certificate (documents marked not valid for use)',
+  })
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(1000)
+  @Matches(/^\/[^\0]*$/, { message: 'certificateFile must be an absolute path' })
+  certificateFile: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    example: 'SIGNING_STTTT_NA_PASSPHRASE',
+    description:
+      'Name of the environment variable (SIGNING_…) that holds the file’s passphrase on every server; ' +
+      'the passphrase itself is never sent, stored or logged',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @Matches(/^SIGNING_[A-Z0-9_]{1,64}$/, { message: 'passphraseEnv must be SIGNING_ followed by A-Z, 0-9 or _' })
+  passphraseEnv?: string | null;
+}
+
+export class SignerIdentityDto {
+  @ApiProperty({ example: 'CN=Sở Văn hóa, Thể thao và Du lịch Nghệ An\nO=UBND tỉnh Nghệ An\nC=VN' })
+  subject: string;
+  @ApiProperty({ example: 'Sở Văn hóa, Thể thao và Du lịch Nghệ An' }) commonName: string;
+  @ApiProperty({ nullable: true, type: String }) organization: string | null;
+  @ApiProperty() issuer: string;
+  @ApiProperty({ example: '01A3F2…' }) serialNumber: string;
+  @ApiProperty({ format: 'date-time' }) notBefore: string;
+  @ApiProperty({ format: 'date-time' }) notAfter: string;
+  @ApiProperty({ description: 'SHA-256 of the certificate (DER), lower-case hex' }) fingerprintSha256: string;
+  @ApiProperty({ description: 'A development certificate: documents it signs are not valid for use' })
+  development: boolean;
+}
+
+export class SigningSettingsView {
+  @ApiProperty({ nullable: true, type: String }) certificateFile: string | null;
+  @ApiProperty({ nullable: true, type: String }) passphraseEnv: string | null;
+  @ApiProperty({ type: SignerIdentityDto, description: 'The certificate documents are signed with now' })
+  signer: SignerIdentityDto;
+}
+
+export class DocumentSignatureDto {
+  @ApiProperty({
+    enum: ['VALID', 'INVALID', 'UNSIGNED', 'SIGNER_MISMATCH'],
+    description:
+      'VALID: the document is unchanged since it was signed with the certificate recorded at issuance; INVALID: ' +
+      'changed after signing; UNSIGNED: issued before documents were signed; SIGNER_MISMATCH: signed with ' +
+      'another certificate than the one the authority signed it with',
+  })
+  status: 'VALID' | 'INVALID' | 'UNSIGNED' | 'SIGNER_MISMATCH';
+  @ApiProperty({ description: 'status is VALID' }) valid: boolean;
+  @ApiProperty({ type: SignerIdentityDto, nullable: true }) signer: SignerIdentityDto | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Claimed signing time (/M)' })
+  signedAt: string | null;
+  @ApiProperty({ description: 'Signed with a development certificate: not valid for use' }) development: boolean;
+  @ApiProperty({ description: 'Signature format', example: 'PAdES-B-B (ETSI.CAdES.detached, SHA-256)' })
+  format: string;
+}
