@@ -12,6 +12,8 @@ import { zonedIsoDate } from '../calendar/iso-date';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { PdfService, sha256Hex } from '../pdf/pdf.service';
+import { AuthoritiesRepository } from '../authorities/authorities.repository';
+import { DocumentSigning } from '../signing/signing.service';
 import { formatShortDate } from '../pdf/vietnamese-format';
 import { violationView } from '../violations/violation.entity';
 import { ViolationsService } from '../violations/violations.service';
@@ -47,6 +49,8 @@ export class ChangeNoticesService {
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
     private readonly pdf: PdfService,
+    private readonly authorities: AuthoritiesRepository,
+    private readonly signing: DocumentSigning,
   ) {}
 
   /**
@@ -109,7 +113,13 @@ export class ChangeNoticesService {
         state: app.state,
       });
     }
-    const bytes = await this.pdf.renderChangeNoticeConfirmation(letter.document);
+    let signer;
+    if (letter.document.seal) {
+      const authority = await this.authorities.findById(app.authorityId);
+      if (!authority) throw DomainError.notFound('Authority');
+      signer = await this.signing.signerFor(authority);
+    }
+    const bytes = await this.pdf.renderChangeNoticeConfirmation(letter.document, signer);
     return {
       bytes,
       sha256: sha256Hex(bytes),

@@ -9,6 +9,8 @@ import { authorityBlock } from '../licenses/license-document';
 import type { Licensee } from '../licenses/license.entity';
 import { LicensesRepository } from '../licenses/licenses.repository';
 import { PdfService, sha256Hex } from '../pdf/pdf.service';
+import { Clock } from '../common/clock';
+import { DocumentSigning } from '../signing/signing.service';
 import type { ChangeNoticeConfirmationPdfData } from '../pdf/pdf.types';
 import { UsersRepository } from '../users/users.repository';
 import { ChangeNoticesRepository } from './change-notices.repository';
@@ -45,6 +47,8 @@ export class ConfirmationLetters implements ChangeNoticeConfirmer {
     private readonly authorities: AuthoritiesRepository,
     private readonly users: UsersRepository,
     private readonly pdf: PdfService,
+    private readonly signing: DocumentSigning,
+    private readonly clock: Clock,
   ) {}
 
   async confirm(em: EntityManager, n: ConfirmedChangeNotice, actor: Actor): Promise<{ letterNumber: string }> {
@@ -70,7 +74,9 @@ export class ConfirmationLetters implements ChangeNoticeConfirmer {
       receivedOn: n.receivedOn,
       late: n.late,
     };
-    const pdfSha256 = sha256Hex(await this.pdf.renderChangeNoticeConfirmation(document));
+    const signer = await this.signing.signerFor(authority);
+    document.seal = { signedAt: this.clock.now().toISOString(), certificateSha256: signer.identity.fingerprintSha256 };
+    const pdfSha256 = sha256Hex(await this.pdf.renderChangeNoticeConfirmation(document, signer));
     await this.repo.insertConfirmation(em, {
       applicationId: n.applicationId,
       authorityId: authority.id,

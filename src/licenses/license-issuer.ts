@@ -12,6 +12,8 @@ import { NotificationsService } from '../notifications/notifications.service';
 import type { Organization } from '../organizations/organization.entity';
 import { OrganizationsRepository } from '../organizations/organizations.repository';
 import { PdfService, sha256Hex } from '../pdf/pdf.service';
+import { DocumentSigning } from '../signing/signing.service';
+import { Clock } from '../common/clock';
 import { formatVietnameseDate } from '../pdf/vietnamese-format';
 import { UsersRepository } from '../users/users.repository';
 import { WorkflowEngine } from '../workflow/workflow.engine';
@@ -72,6 +74,8 @@ export class LicenseIssuer implements ApprovalHandler {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly pdfCache: LicensePdfCache,
+    private readonly signing: DocumentSigning,
+    private readonly clock: Clock,
   ) {}
 
   onApproved(em: EntityManager, application: ApprovedApplication, actor: Actor): Promise<{ licenseId: string }> {
@@ -268,7 +272,10 @@ export class LicenseIssuer implements ApprovalHandler {
       verificationCode: license.verificationCode,
       previousSignedOn: v.previousSignedOn,
     });
-    const pdf = await this.pdf.renderLicense(document);
+    // Signed by the authority at the decision: the claimed signing time is this instant, fixed with the data.
+    const signer = await this.signing.signerFor(authority);
+    document.seal = { signedAt: this.clock.now().toISOString(), certificateSha256: signer.identity.fingerprintSha256 };
+    const pdf = await this.pdf.renderLicense(document, signer);
     const pdfSha256 = sha256Hex(pdf);
     this.pdfCache.put(pdfSha256, pdf);
     await this.licenses.insertVersion(em, {

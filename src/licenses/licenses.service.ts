@@ -12,6 +12,7 @@ import { DomainError, ErrorCode, FieldError } from '../common/domain-error';
 import { offsetOf, pageOf } from '../common/pagination';
 import { NotificationsService } from '../notifications/notifications.service';
 import { PdfService, sha256Hex } from '../pdf/pdf.service';
+import { DocumentSigning } from '../signing/signing.service';
 import { formatVietnameseDate } from '../pdf/vietnamese-format';
 import { historyView, WorkflowHistoryRepository } from '../workflow/workflow-history.repository';
 import { TransitionContext, WorkflowEngine } from '../workflow/workflow.engine';
@@ -22,7 +23,7 @@ import { License } from './license.entity';
 import { licenseMachine } from './license.machine';
 import { licenseVersionView, licenseView, versionSummary } from './license.view';
 import { LicensePdfCache } from './license-pdf-cache';
-import { LicenseScope, LicensesRepository } from './licenses.repository';
+import { LicenseScope, LicensesRepository, LicenseVersionRow } from './licenses.repository';
 import { normalizeSearchText } from './search-text';
 
 type LicenseCtx = TransitionContext<License>;
@@ -49,6 +50,7 @@ export class LicensesService {
     private readonly pdf: PdfService,
     private readonly clock: Clock,
     private readonly pdfCache: LicensePdfCache,
+    private readonly signing: DocumentSigning,
   ) {}
 
   private async visible(id: string, user: AuthenticatedUser): Promise<License> {
@@ -93,17 +95,49 @@ export class LicensesService {
         ? await this.licenses.latestVersion(license.id)
         : await this.licenses.version(license.id, version);
     if (!v) throw DomainError.notFound('License version');
+    const { bytes, sha256 } = await this.versionPdf(license, v);
+    const fileName = `giay-phep-${license.number.replace(/[^A-Za-z0-9-]+/g, '-')}-v${v.version}.pdf`;
+    return { bytes, sha256, recordedSha256: v.pdfSha256, fileName };
+  }
+
+  /**
+   * A version's PDF (from the cache, or re-rendered and signed by the authority's certificate); a digest that no
+   * longer matches the recorded one is logged as an error for the operators.
+   */
+  async versionPdf(
+    license: Pick<License, 'id' | 'authorityId'>,
+    v: Pick<LicenseVersionRow, 'version' | 'document' | 'pdfSha256'>,
+  ): Promise<{ bytes: Buffer; sha256: string }> {
     const cached = this.pdfCache.get(v.pdfSha256);
-    const bytes = cached ?? (await this.pdf.renderLicense(v.document));
-    const sha256 = cached ? v.pdfSha256 : sha256Hex(bytes);
+    if (cached) return { bytes: cached, sha256: v.pdfSha256 };
+    let signer;
+    if (v.document.seal) {
+      const authority = await this.authorities.findById(license.authorityId);
+      if (!authority) throw DomainError.notFound('Authority');
+      signer = await this.signing.signerFor(authority);
+    }
+    const bytes = await this.pdf.renderLicense(v.document, signer);
+    const sha256 = sha256Hex(bytes);
     if (sha256 === v.pdfSha256) this.pdfCache.put(sha256, bytes);
     else {
       this.logger.error(
         `License ${license.id} version ${v.version}: rendered PDF sha256 ${sha256} differs from the recorded ${v.pdfSha256}`,
       );
     }
-    const fileName = `giay-phep-${license.number.replace(/[^A-Za-z0-9-]+/g, '-')}-v${v.version}.pdf`;
-    return { bytes, sha256, recordedSha256: v.pdfSha256, fileName };
+    return { bytes, sha256 };
+  }
+
+  /** What the signature of a license's latest version says (for the public verification). */
+  async latestSignature(license: Pick<License, 'id' | 'authorityId'>) {
+    const v = await this.licenses.latestVersion(license.id);
+    if (!v) return null;
+    const { bytes, sha256 } = await this.versionPdf(license, v);
+    return {
+      ...this.signing.report(bytes, v.document.seal?.certificateSha256 ?? null),
+      version: v.version,
+      sha256,
+      matchesRecordedDigest: sha256 === v.pdfSha256,
+    };
   }
 
   async allowed(id: string, user: AuthenticatedUser) {

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { ANONYMOUS_ACTOR } from '../auth/roles';
 import { offsetOf, pageOf } from '../common/pagination';
 import { LicensesRepository, RegistryRow } from '../licenses/licenses.repository';
+import { LicensesService } from '../licenses/licenses.service';
 import { normalizeSearchText } from '../licenses/search-text';
 import { RegistryQuery, VerifyQuery } from './dto/registry.dto';
 
@@ -40,6 +41,7 @@ export class RegistryService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly licenses: LicensesRepository,
     private readonly audit: AuditService,
+    private readonly licenseService: LicensesService,
   ) {}
 
   async search(q: RegistryQuery) {
@@ -73,6 +75,8 @@ export class RegistryService {
       }),
     );
     if (!matches) return { valid: false };
-    return { valid: row.status === 'ACTIVE', ...publicView(row) };
+    // The signature of the latest version's PDF, as anyone downloading it would find it (signer and validity).
+    const signature = await this.licenseService.latestSignature({ id: row.id, authorityId: row.authorityId });
+    return { valid: row.status === 'ACTIVE', ...publicView(row), signature };
   }
 }

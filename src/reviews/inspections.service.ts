@@ -25,6 +25,7 @@ import { Inspection, inspectionRecordNumber, Remedy } from './inspection.entity'
 import { inspectionMachine } from './inspection.machine';
 import { InspectionsRepository } from './inspections.repository';
 import { visibleTo } from '../auth/visibility';
+import { DocumentSigning } from '../signing/signing.service';
 
 const OWNER = (id: string) => ({ type: 'inspection', id });
 
@@ -38,6 +39,7 @@ export class InspectionsService {
     private readonly inspections: InspectionsRepository,
     private readonly licenses: LicensesRepository,
     private readonly authorities: AuthoritiesRepository,
+    private readonly signing: DocumentSigning,
     private readonly users: UsersRepository,
     private readonly engine: WorkflowEngine,
     private readonly history: WorkflowHistoryRepository,
@@ -153,6 +155,11 @@ export class InspectionsService {
           conclusion: dto.conclusion!.trim(),
           remedies,
           violations: await this.inspections.violationsOf(ctx.em, i.id),
+          // Signed by the authority when the record is closed (the claimed signing time is this instant).
+          seal: {
+            signedAt: this.clock.now().toISOString(),
+            certificateSha256: (await this.signing.signerFor(authority)).identity.fingerprintSha256,
+          },
         };
         ctx.patch({
           findings,
@@ -245,6 +252,13 @@ export class InspectionsService {
         },
       );
     }
-    return { pdf: await this.pdf.renderInspectionRecord(document), recordNumber: document.recordNumber };
+    const signer = document.seal ? await this.signerOf(i.authorityId) : undefined;
+    return { pdf: await this.pdf.renderInspectionRecord(document, signer), recordNumber: document.recordNumber };
+  }
+
+  private async signerOf(authorityId: string) {
+    const authority = await this.authorities.findById(authorityId);
+    if (!authority) throw DomainError.notFound('Authority');
+    return this.signing.signerFor(authority);
   }
 }

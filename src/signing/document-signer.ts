@@ -77,8 +77,10 @@ export function identityOf(certificateDer: Buffer): SignerIdentity {
     // Reads names without the key (forge only reads RSA keys; a foreign ECDSA certificate must still be named).
     const tbs = (asn1.value as forge.asn1.Asn1[])[0].value as forge.asn1.Asn1[];
     const offset = tbs[0].tagClass === forge.asn1.Class.CONTEXT_SPECIFIC ? 1 : 0;
-    issuer = forge.pki.RDNAttributesAsArray(tbs[offset + 2]) as Dn;
-    subject = forge.pki.RDNAttributesAsArray(tbs[offset + 4]) as Dn;
+    // RDNAttributesAsArray is exported by forge but missing from its typings.
+    const rdn = (forge.pki as unknown as { RDNAttributesAsArray(a: forge.asn1.Asn1): Dn }).RDNAttributesAsArray;
+    issuer = rdn(tbs[offset + 2]);
+    subject = rdn(tbs[offset + 4]);
   } catch {
     subject = null;
   }

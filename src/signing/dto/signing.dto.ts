@@ -68,3 +68,10 @@ export class DocumentSignatureDto {
   @ApiProperty({ description: 'Signature format', example: 'PAdES-B-B (ETSI.CAdES.detached, SHA-256)' })
   format: string;
 }
+
+export class LicenseSignatureDto extends DocumentSignatureDto {
+  @ApiProperty({ description: 'The license version whose PDF was checked (the latest)' }) version: number;
+  @ApiProperty({ description: 'SHA-256 of that PDF as served, lower-case hex' }) sha256: string;
+  @ApiProperty({ description: 'The served PDF is byte for byte the one recorded at issuance' })
+  matchesRecordedDigest: boolean;
+}
