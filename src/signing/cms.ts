@@ -39,7 +39,12 @@ const attribute = (type: string, value: Asn1): Asn1 => seq([oid(type), set([valu
 /** DER orders the members of a SET OF by their encodings (X.690 §11.6). */
 function derSet(items: Asn1[], tagClass = U, type: number = T.SET): Asn1 {
   const sorted = items.map((i) => ({ i, d: der(i) })).sort((a, b) => Buffer.compare(a.d, b.d));
-  return asn1.create(tagClass, type, true, sorted.map((x) => x.i));
+  return asn1.create(
+    tagClass,
+    type,
+    true,
+    sorted.map((x) => x.i),
+  );
 }
 
 export interface CmsSigningKey {

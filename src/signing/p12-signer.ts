@@ -50,7 +50,11 @@ export class P12DocumentSigner implements DocumentSigner {
 
   signDetached(content: Buffer): Promise<Buffer> {
     return Promise.resolve(
-      signDetachedCms(content, { privateKey: this.privateKey, certificateDer: this.certificateDer, chainDer: this.chainDer }),
+      signDetachedCms(content, {
+        privateKey: this.privateKey,
+        certificateDer: this.certificateDer,
+        chainDer: this.chainDer,
+      }),
     );
   }
 }

@@ -6,32 +6,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import forge from 'node-forge';
+import { authorityP12 } from '../../test/support/certificates';
 import { PdfService, sha256Hex } from '../pdf/pdf.service';
 import { sampleLicenseData } from '../pdf/render-sample';
 import { DEVELOPMENT_BANNER } from '../pdf/layout';
 import { createDevelopmentP12, DEVELOPMENT_PASSPHRASE, developmentSigner } from './development-certificate';
 import { P12DocumentSigner, UnusableCertificateError } from './p12-signer';
 import { checkPdfSignature } from './pdf-signature';
-
-/** An authority's PKCS#12 (RSA 2048, self-signed), made the way a CA's export would be: encrypted with a passphrase. */
-export function authorityP12(commonName: string, passphrase: string): Buffer {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048 });
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = '0a1b2c3d';
-  cert.validity.notBefore = new Date('2020-01-01T00:00:00Z');
-  cert.validity.notAfter = new Date('2090-01-01T00:00:00Z');
-  const subject = [
-    { name: 'commonName', value: commonName, valueTagClass: forge.asn1.Type.UTF8 },
-    { name: 'countryName', value: 'VN' },
-  ];
-  cert.setSubject(subject as forge.pki.CertificateField[]);
-  cert.setIssuer(subject as forge.pki.CertificateField[]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert], passphrase, { algorithm: '3des' });
-  return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
-}
 
 function pdfsig(pdf: Buffer): { out: string; status: number | null } {
   const file = path.join(tmp, `sig-${Math.random().toString(36).slice(2)}.pdf`);
@@ -66,7 +47,10 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('PAdES signatures', () => {
-  const authority = new P12DocumentSigner(authorityP12('Sở Văn hóa, Thể thao và Du lịch Nghệ An', 'mật-khẩu'), 'mật-khẩu');
+  const authority = new P12DocumentSigner(
+    authorityP12('Sở Văn hóa, Thể thao và Du lịch Nghệ An', 'mật-khẩu'),
+    'mật-khẩu',
+  );
   const other = new P12DocumentSigner(authorityP12('Sở Văn hóa, Thể thao và Du lịch Hà Tĩnh', 'x'), 'x');
   const sealed = () => ({
     ...sampleLicenseData(),

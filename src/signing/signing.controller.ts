@@ -47,7 +47,8 @@ export class SigningController {
   @ApiOkResponse({ type: SigningSettingsView })
   @ApiBadRequestResponse({ description: 'Malformed body or id (problem+json)' })
   @ApiUnprocessableEntityResponse({
-    description: 'SIGNING_CERTIFICATE_UNUSABLE: the file cannot be read, the passphrase is wrong or missing, no RSA key',
+    description:
+      'SIGNING_CERTIFICATE_UNUSABLE: the file cannot be read, the passphrase is wrong or missing, no RSA key',
   })
   setSettings(
     @Param('id', UuidParam) id: string,

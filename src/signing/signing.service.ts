@@ -93,7 +93,9 @@ export class DocumentSigning implements OnModuleInit {
         try {
           bytes = await readFile(file);
         } catch (e) {
-          throw new UnusableCertificateError(`The file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+          throw new UnusableCertificateError(
+            `The file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`,
+          );
         }
         const passphrase = passphraseEnv ? process.env[passphraseEnv] : '';
         if (passphrase === undefined) {
@@ -118,7 +120,11 @@ export class DocumentSigning implements OnModuleInit {
    * Names the authority's certificate file. The file is opened first: a path that cannot sign (unreadable, wrong
    * passphrase, no RSA key) is refused with 422 and nothing changes.
    */
-  async setSettings(authorityId: string, dto: SigningSettingsDto, admin: AuthenticatedUser): Promise<SigningSettingsView> {
+  async setSettings(
+    authorityId: string,
+    dto: SigningSettingsDto,
+    admin: AuthenticatedUser,
+  ): Promise<SigningSettingsView> {
     const file = dto.certificateFile;
     const env = file ? (dto.passphraseEnv ?? null) : null;
     let signer: DocumentSigner = this.development;
