@@ -265,8 +265,7 @@ export interface SealAppearance {
 }
 
 /** The banner of documents signed with a development certificate (top of every page, in red). */
-export const DEVELOPMENT_BANNER =
-  'BẢN THỬ NGHIỆM: ký bằng chứng thư số thử nghiệm - KHÔNG CÓ GIÁ TRỊ SỬ DỤNG';
+export const DEVELOPMENT_BANNER = 'BẢN THỬ NGHIỆM: ký bằng chứng thư số thử nghiệm - KHÔNG CÓ GIÁ TRỊ SỬ DỤNG';
 
 /** A piece of text in one face; a paragraph is a list of runs. */
 export interface Run {
@@ -1029,9 +1028,18 @@ export class OfficialDocument {
     this.doc.save().lineWidth(0.8).rect(x, y, width, height).stroke(colour).restore();
     this.doc.save().fillColor(colour);
     let cy = y + 4;
-    cy = this.textAt([{ text: 'Ký số bởi: ', font: 'regular' }, { text: s.signerName, font: 'bold' }], x + 5, cy, width - 10, {
-      size: TYPE.small,
-    });
+    cy = this.textAt(
+      [
+        { text: 'Ký số bởi: ', font: 'regular' },
+        { text: s.signerName, font: 'bold' },
+      ],
+      x + 5,
+      cy,
+      width - 10,
+      {
+        size: TYPE.small,
+      },
+    );
     cy = this.textAt(`Thời gian ký: ${s.signedAtText}`, x + 5, cy, width - 10, { size: TYPE.small });
     if (s.development) {
       this.textAt('Chứng thư số thử nghiệm - văn bản không có giá trị sử dụng', x + 5, cy, width - 10, {
@@ -1105,12 +1113,7 @@ export class OfficialDocument {
  * Signature block: the signer's authority and title in upper-case bold (one line per `\n`, e.g. 'KT. GIÁM ĐỐC' /
  * 'PHÓ GIÁM ĐỐC'), an optional italic note, blank space for the signature and seal, then the name in bold.
  */
-export function signatureBlock(
-  title: string,
-  name: string,
-  note?: string,
-  opts: { seal?: boolean } = {},
-): ColumnBlock {
+export function signatureBlock(title: string, name: string, note?: string, opts: { seal?: boolean } = {}): ColumnBlock {
   const titleText = title
     .split('\n')
     .map((l) => upperVi(l.trim()))

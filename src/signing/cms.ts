@@ -137,7 +137,7 @@ export function checkDetachedCms(cms: Buffer, content: Buffer): CmsCheck {
     if (oidOf(ci[0]) !== OID.signedData) throw new RangeError('not SignedData');
     signedData = ((ci[1].value as Asn1[])[0].value as Asn1[]) ?? [];
   } catch (e) {
-    throw new RangeError(`Malformed CMS message: ${(e as Error).message}`);
+    throw new RangeError(`Malformed CMS message: ${(e as Error).message}`, { cause: e });
   }
   const certs = signedData.find((x) => x.tagClass === asn1.Class.CONTEXT_SPECIFIC && x.type === 0);
   const signerInfos = signedData[signedData.length - 1].value as Asn1[];

@@ -82,7 +82,7 @@ export function identityOf(certificateDer: Buffer): SignerIdentity {
     issuer = rdn(tbs[offset + 2]);
     subject = rdn(tbs[offset + 4]);
   } catch {
-    subject = null;
+    // not readable by forge: Node's rendering of the names below
   }
   const nodeField = (dn: string, key: string) =>
     dn

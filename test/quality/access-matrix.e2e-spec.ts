@@ -56,6 +56,8 @@ function table(w: World): Record<string, Row> {
     'PUT /authorities/:id/license-numbering': { expect: '1333333y', body: {} },
     'GET /authorities/:id/license-settings': { expect: '1333333y' },
     'PUT /authorities/:id/license-settings': { expect: '1333333y', body: {} },
+    'GET /authorities/:id/signing-settings': { expect: '1333333y' },
+    'PUT /authorities/:id/signing-settings': { expect: '1333333y', body: {} },
     'GET /requirements': { expect: 'yyyyyyyy', query: 'applicationType=NEW' },
     'GET /violation-types': { expect: 'yyyyyyyy' },
     'POST /violation-types': { expect: '1333333y', body: {} },

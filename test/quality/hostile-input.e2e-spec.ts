@@ -315,6 +315,15 @@ function endpoints(w: World): Endpoint[] {
     {
       family: 'authorities',
       method: 'PUT',
+      path: '/authorities/:authority/signing-settings',
+      caller: 'admin',
+      mutating: true,
+      body: { certificateFile: null },
+      required: ['certificateFile'],
+    },
+    {
+      family: 'authorities',
+      method: 'PUT',
       path: '/authorities/:authority/report-settings',
       caller: 'admin',
       mutating: true,

@@ -32,7 +32,7 @@ function pdfsig(pdf: Buffer): string {
     .split('\n')
     .map((line) => {
       const fixed = Buffer.from(line, 'latin1').toString('utf8');
-      return /[^\u0000-\u00ff]/.test(line) || fixed.includes('\ufffd') ? line : fixed;
+      return [...line].some((c) => c.charCodeAt(0) > 0xff) || fixed.includes('\ufffd') ? line : fixed;
     })
     .join('\n');
 }
