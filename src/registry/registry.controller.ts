@@ -24,7 +24,10 @@ export class RegistryController {
   @Get('verify')
   @Public()
   @ApiOkResponse({
-    description: '{ valid, status, number, organizationName, siteName, domains, issuedOn, expiresOn, authority }',
+    description:
+      '{ valid, status, number, organizationName, siteName, domains, issuedOn, expiresOn, authority, signature }; ' +
+      'signature (LicenseSignatureDto): { status: VALID | INVALID | UNSIGNED | SIGNER_MISMATCH, valid, signer, ' +
+      'signedAt, development, format, version, sha256, matchesRecordedDigest } of the latest version’s PDF',
   })
   verify(@Query() q: VerifyQuery) {
     return this.registry.verify(q);
