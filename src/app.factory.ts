@@ -11,6 +11,7 @@ import { rejectHostileJson } from './common/json-guard';
 import { respondWithProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
+import { PUBLIC_PAGE_ROUTES } from './public-pages/routes';
 
 export const API_PREFIX = 'api/v1';
 
@@ -60,7 +61,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     respondWithProblem(err, req, res, parseLogger);
   });
 
-  app.setGlobalPrefix(API_PREFIX);
+  // The public pages (registry, verification page of the QR code) live at the root, outside the API.
+  app.setGlobalPrefix(API_PREFIX, { exclude: [...PUBLIC_PAGE_ROUTES] });
   app.useGlobalPipes(createValidationPipe());
 
   const document = SwaggerModule.createDocument(

@@ -27,6 +27,7 @@ import { StatisticsModule } from './statistics/statistics.module';
 import { WorkflowModule } from './workflow/workflow.module';
 import { LicensesModule } from './licenses/licenses.module';
 import { RegistryModule } from './registry/registry.module';
+import { PublicPagesModule } from './public-pages/public-pages.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { ChangeNoticesModule } from './change-notices/change-notices.module';
 import { SigningModule } from './signing/signing.module';
@@ -50,6 +51,7 @@ const FEATURE_MODULES = [
   DocumentsModule,
   ApplicationsModule,
   ChangeNoticesModule,
+  PublicPagesModule,
   // feature modules go here, one line each
 ];
 

@@ -4,10 +4,14 @@ import type { AuthorityBlock, LicensePdfData } from '../pdf/pdf.types';
 import { formatVietnameseDate } from '../pdf/vietnamese-format';
 import type { Licensee, LicenseVersionKind } from './license.entity';
 
-/** The public verification link printed as a QR code on the license (the registry's verify endpoint). */
-export function verificationUrl(publicBaseUrl: string, number: string, code: string): string {
-  const qs = new URLSearchParams({ number, code }).toString();
-  return `${publicBaseUrl}/api/v1/public/licenses/verify?${qs}`;
+/**
+ * The public verification link printed as a QR code on new license versions: the verification page, which also
+ * answers JSON to a client that asks for it. Short (a smaller QR code) and unguessable (the code alone names the
+ * license). Versions issued before it printed `/api/v1/public/licenses/verify?number=…&code=…`, which keeps
+ * working; each version stores the URL it printed in its document, so their PDFs stay byte-identical.
+ */
+export function verificationUrl(publicBaseUrl: string, code: string): string {
+  return `${publicBaseUrl}/v/${encodeURIComponent(code)}`;
 }
 
 /** The authority block of a license as the authority's record reads on the day of signing. */

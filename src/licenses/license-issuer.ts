@@ -268,7 +268,7 @@ export class LicenseIssuer implements ApprovalHandler {
       expiresOn: license.expiresOn,
       licensee: license.licensee,
       site: license.site,
-      verificationUrl: verificationUrl(this.config.publicBaseUrl, license.number, license.verificationCode),
+      verificationUrl: verificationUrl(this.config.publicBaseUrl, license.verificationCode),
       verificationCode: license.verificationCode,
       previousSignedOn: v.previousSignedOn,
     });

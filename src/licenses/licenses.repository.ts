@@ -80,6 +80,10 @@ export interface RegistryRow {
   authorityCode: string;
   province: string;
   verificationCode: string;
+  /** The last day of a suspension, while the license is SUSPENDED. */
+  suspendedUntil: string | null;
+  /** The edition of the license's current document ("phiên bản số …" on the PDF). */
+  edition: number;
 }
 
 /** A license the scheduler must act on, with the calendar date of "today" in its authority's time zone. */
@@ -290,6 +294,11 @@ export class LicensesRepository {
     return { items: rows.map(toRegistryRow), total };
   }
 
+  async registryById(id: string): Promise<RegistryRow | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(`${REGISTRY_SELECT} WHERE l.id = $1`, [id]);
+    return rows.length ? toRegistryRow(rows[0]) : null;
+  }
+
   async registryByCode(code: string): Promise<RegistryRow | null> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `${REGISTRY_SELECT} WHERE l.verification_code = $1`,
@@ -358,6 +367,8 @@ const TODAY = `(($1::timestamptz AT TIME ZONE a.time_zone)::date)`;
 
 const REGISTRY_SELECT = `
   SELECT l.id, l.authority_id, l.number, l.status, l.issued_on, l.expires_on, l.verification_code,
+         l.suspended_until,
+         (SELECT max(v.edition) FROM license_versions v WHERE v.license_id = l.id) AS edition,
          l.licensee->>'name' AS organization_name,
          l.licensee->>'headOffice' AS head_office, l.site->>'name' AS site_name, l.site->'domains' AS domains,
          a.name AS authority_name, a.code AS authority_code, a.province
@@ -379,5 +390,7 @@ function toRegistryRow(r: Record<string, unknown>): RegistryRow {
     authorityCode: r.authority_code as string,
     province: r.province as string,
     verificationCode: r.verification_code as string,
+    suspendedUntil: r.status === 'SUSPENDED' ? ((r.suspended_until as string | null) ?? null) : null,
+    edition: Number(r.edition),
   };
 }

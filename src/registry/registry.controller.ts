@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorators';
+import { RegistryPageDto, VerificationDto } from './dto/public-license.dto';
 import { RegistryQuery, VerifyQuery } from './dto/registry.dto';
 import { RegistryService } from './registry.service';
 
@@ -12,10 +13,9 @@ export class RegistryController {
   /** Licensed sites, searchable by number, organization, site name or domain (case- and diacritic-insensitive). */
   @Get()
   @Public()
-  @ApiOkResponse({
-    description:
-      '{ items: [{ number, organizationName, siteName, domains, status, issuedOn, expiresOn, authority }], total, page, pageSize }',
-  })
+  @ApiOperation({ summary: 'The public registry of licensed sites' })
+  @ApiOkResponse({ type: RegistryPageDto })
+  @ApiBadRequestResponse({ description: 'Invalid parameters (problem+json VALIDATION_FAILED)' })
   search(@Query() q: RegistryQuery) {
     return this.registry.search(q);
   }
@@ -23,12 +23,9 @@ export class RegistryController {
   /** The QR code's target: `{ valid, status, … }`; a wrong code gives `{ valid: false }` and nothing else. */
   @Get('verify')
   @Public()
-  @ApiOkResponse({
-    description:
-      '{ valid, status, number, organizationName, siteName, domains, issuedOn, expiresOn, authority, signature }; ' +
-      'signature (LicenseSignatureDto): { status: VALID | INVALID | UNSIGNED | SIGNER_MISMATCH, valid, signer, ' +
-      'signedAt, development, format, version, sha256, matchesRecordedDigest } of the latest version’s PDF',
-  })
+  @ApiOperation({ summary: 'Verify a license from its number and the code printed under its QR code' })
+  @ApiOkResponse({ type: VerificationDto })
+  @ApiBadRequestResponse({ description: 'Missing or malformed number or code (problem+json VALIDATION_FAILED)' })
   verify(@Query() q: VerifyQuery) {
     return this.registry.verify(q);
   }

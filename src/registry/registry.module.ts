@@ -3,5 +3,5 @@ import { RegistryController } from './registry.controller';
 import { RegistryService } from './registry.service';
 
 /** The public registry and license verification (no authentication). */
-@Module({ controllers: [RegistryController], providers: [RegistryService] })
+@Module({ controllers: [RegistryController], providers: [RegistryService], exports: [RegistryService] })
 export class RegistryModule {}

@@ -4,7 +4,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ANONYMOUS_ACTOR } from '../auth/roles';
-import { offsetOf, pageOf } from '../common/pagination';
+import { DomainError } from '../common/domain-error';
+import { offsetOf, Page, pageOf } from '../common/pagination';
 import { LicensesRepository, RegistryRow } from '../licenses/licenses.repository';
 import { LicensesService } from '../licenses/licenses.service';
 import { normalizeSearchText } from '../licenses/search-text';
@@ -16,6 +17,7 @@ import { RegistryQuery, VerifyQuery } from './dto/registry.dto';
  */
 function publicView(r: RegistryRow) {
   return {
+    id: r.id,
     number: r.number,
     organizationName: r.organizationName,
     headOffice: r.headOffice,
@@ -24,9 +26,24 @@ function publicView(r: RegistryRow) {
     status: r.status,
     issuedOn: r.issuedOn,
     expiresOn: r.expiresOn,
+    ...(r.suspendedUntil ? { suspendedUntil: r.suspendedUntil } : {}),
+    edition: r.edition,
     authority: { code: r.authorityCode, name: r.authorityName, province: r.province },
   };
 }
+
+/** A license as the public registry shows it. */
+export type PublicLicense = ReturnType<typeof publicView>;
+
+/** The signature check of the latest version's PDF (null for a license without a version). */
+export type LicenseSignature = Awaited<ReturnType<LicensesService['latestSignature']>>;
+
+/** The answer of a verification: the license's public view when the code matched, else `{ valid: false }` alone. */
+export type Verification = { valid: false } | ({ valid: boolean; signature: LicenseSignature } & PublicLicense);
+
+/** The shape of the codes `newVerificationCode()` makes, with some room for older or longer ones. */
+const CODE_SHAPE = /^[A-Z0-9]{10,64}$/;
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function sameText(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -44,7 +61,7 @@ export class RegistryService {
     private readonly licenseService: LicensesService,
   ) {}
 
-  async search(q: RegistryQuery) {
+  async search(q: RegistryQuery): Promise<Page<PublicLicense>> {
     const text = q.q ? normalizeSearchText(q.q) : '';
     const { items, total } = await this.licenses.registry({
       q: text || undefined,
@@ -55,26 +72,48 @@ export class RegistryService {
     return pageOf(items.map(publicView), total, q);
   }
 
+  /** One license of the registry (the public page of a license); an id that names none is 404. */
+  async license(id: string): Promise<PublicLicense> {
+    const row = UUID_SHAPE.test(id) ? await this.licenses.registryById(id) : null;
+    if (!row) throw DomainError.notFound('License');
+    return publicView(row);
+  }
+
   /**
    * Checks a license from its QR code. Valid = the code belongs to the license with this number and it is ACTIVE.
    * A wrong code discloses nothing. Every check is counted in the audit (the chain serializes the writers).
    */
-  async verify(q: VerifyQuery) {
+  async verify(q: VerifyQuery): Promise<Verification> {
     const row = await this.licenses.registryByCode(q.code);
     const matches = row !== null && sameText(row.number, q.number);
+    return this.answer(matches ? row : null, { number: q.number });
+  }
+
+  /**
+   * The same check from the code alone: the verification page the QR code opens (`/v/{code}`). The code is
+   * unguessable (130 random bits) and unique, so it names one license by itself. A code of the wrong shape is
+   * answered like an unknown one, without a lookup; it is counted without its text.
+   */
+  async verifyCode(code: string): Promise<Verification> {
+    const normalized = code.trim().toUpperCase();
+    const row = CODE_SHAPE.test(normalized) ? await this.licenses.registryByCode(normalized) : null;
+    return this.answer(row, {});
+  }
+
+  private async answer(row: RegistryRow | null, asked: { number?: string }): Promise<Verification> {
     await this.dataSource.transaction((em) =>
       this.audit.record(em, {
         actor: ANONYMOUS_ACTOR,
         action: 'license.verified',
         entityType: 'license',
-        entityId: matches ? row.id : 'unknown',
-        authorityId: matches ? row.authorityId : null,
-        data: matches
+        entityId: row ? row.id : 'unknown',
+        authorityId: row ? row.authorityId : null,
+        data: row
           ? { number: row.number, valid: row.status === 'ACTIVE', status: row.status }
-          : { number: q.number, valid: false },
+          : { ...asked, valid: false },
       }),
     );
-    if (!matches) return { valid: false };
+    if (!row) return { valid: false };
     // The signature of the latest version's PDF, as anyone downloading it would find it (signer and validity).
     const signature = await this.licenseService.latestSignature({ id: row.id, authorityId: row.authorityId });
     return { valid: row.status === 'ACTIVE', ...publicView(row), signature };

@@ -41,6 +41,7 @@ describe('public registry and verification', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ total: 1, page: 1, pageSize: 20 });
     expect(r.body.items[0]).toEqual({
+      id: nghean.id,
       number: nghean.number,
       organizationName: 'Công ty Cổ phần Truyền thông Sông Lam',
       headOffice: '12 Lê Lợi, phường Hưng Bình, thành phố Vinh, Nghệ An',
@@ -49,6 +50,7 @@ describe('public registry and verification', () => {
       status: 'ACTIVE',
       issuedOn: '2026-03-05',
       expiresOn: '2036-03-04',
+      edition: 1,
       authority: { code: cast.authority.code, name: 'Sở Thông tin và Truyền thông', province: 'Nghệ An' },
     });
     const raw = JSON.stringify(r.body);
@@ -150,7 +152,12 @@ describe('public registry and verification', () => {
     const v = await t.http
       .get(`${API}/public/licenses/verify`)
       .query({ number: danang.number, code: danang.verificationCode });
-    expect(v.body).toMatchObject({ valid: false, status: 'SUSPENDED', number: danang.number });
+    expect(v.body).toMatchObject({
+      valid: false,
+      status: 'SUSPENDED',
+      number: danang.number,
+      suspendedUntil: '2026-05-31',
+    });
 
     await t.http
       .post(`${API}/licenses/${danang.id}/transitions`)
