@@ -37,6 +37,7 @@ import {
   withPg,
 } from './harness';
 import { PdfBaseline, pdfBaseline } from './pdf-baseline';
+import { measurePublicPages, publicPagesFigures, publicPagesSection, PublicPagesResult } from './public-pages';
 import { QueryCost, queryCosts } from './query-cost';
 import {
   consoleTable,
@@ -197,6 +198,7 @@ async function main(): Promise<void> {
   let embeddedPeakKb = 0;
   let registrationPeakKb: number | undefined;
   let profile: ProfileSummary | undefined;
+  let publicPages: PublicPagesResult | undefined;
   const notes: string[] = [];
 
   /** A load measurement, with the CPU time the target process spent per successful request. */
@@ -451,6 +453,24 @@ async function main(): Promise<void> {
       headers: pdfHeaders,
     });
 
+    // --- the verification page of the QR code: its transfer, and its server time beside the JSON answers.
+    log('public verification page');
+    const verified = await api.json<{ number: string; verificationCode: string }>(
+      'GET',
+      `/licenses/${all[Math.min(1, all.length - 1)].id}`,
+      {
+        token: adminToken,
+      },
+    );
+    publicPages = await measurePublicPages({
+      baseUrl: server.baseUrl,
+      pid: server.pid,
+      number: verified.number,
+      code: verified.verificationCode,
+      durationS: half,
+      connections: C,
+    });
+
     // --- diagnostics: the registry's plans, and the CPU cost of one round trip (in this process, server idle).
     explainText = await explain(database, ['tin tuc', 'site1', 'khong-co-ket-qua']);
     costs = await queryCosts(dbUrl(database), all[0].id, a0.approver.id);
@@ -486,6 +506,7 @@ async function main(): Promise<void> {
     registrationPeakKb: registrationPeakKb ?? 0,
     startups,
   });
+  if (publicPages) rows.push(...publicPagesFigures(publicPages));
   process.stdout.write(`\n${consoleTable(rows)}\n\n`);
   const md = renderReport({
     machine,
@@ -505,6 +526,7 @@ async function main(): Promise<void> {
     embeddedPeakKb,
     explainText: explainText ?? '',
     profile,
+    publicPages,
     notes,
     totalS,
   });
@@ -706,6 +728,7 @@ function renderReport(x: {
   embeddedPeakKb: number;
   explainText: string;
   profile?: ProfileSummary;
+  publicPages?: PublicPagesResult;
   notes: string[];
   totalS: number;
 }): string {
@@ -831,6 +854,8 @@ function renderReport(x: {
       '',
     );
   }
+
+  if (x.publicPages) out.push(publicPagesSection(x.publicPages), '');
 
   out.push('### Memory and start-up', '');
   out.push(

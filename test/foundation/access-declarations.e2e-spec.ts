@@ -35,6 +35,12 @@ describe('deny by default: every route declares who may call it', () => {
       /^\/api\/v1\/auth\/(register|login)$/,
       /^\/api\/v1\/requirements$/,
       /^\/api\/v1\/violation-types$/,
+      // The public pages: the registry and the QR code's verification page (the contract's additions), and their
+      // stylesheet and icon.
+      /^\/$/,
+      /^\/registry(\/:licenseId)?$/,
+      /^\/v\/:code$/,
+      /^\/static\/:file$/,
     ];
     expect(publicPaths.filter((p) => !allowed.some((re) => re.test(p)))).toEqual([]);
   });

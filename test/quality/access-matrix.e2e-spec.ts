@@ -147,6 +147,12 @@ function table(w: World): Record<string, Row> {
     'POST /violations/:id/transitions': { expect: '1333yy43', body: { event: 'CONFIRM_REMEDIED' } },
     'GET /enforcement-proposals': { expect: '1333y3yy' },
     'POST /enforcement-proposals/:id/transitions': { expect: '1333y343', body: { event: 'ACT', version: 99 } },
+    // the public pages, outside /api/v1 (a token changes nothing on them)
+    'GET /': { expect: 'yyyyyyyy' },
+    'GET /registry': { expect: 'yyyyyyyy', query: 'q=tin&status=' },
+    'GET /registry/:licenseId': { expect: 'yyyyyyyy' },
+    'GET /v/:code': { expect: 'yyyyyyyy' },
+    'GET /static/:file': { expect: 'yyyyyyyy' },
   };
 }
 
@@ -168,6 +174,9 @@ function idsFor(path: string, w: World): Record<string, string> {
     inspections: { id: i.inspection, docId: i.evidence },
     violations: { id: i.violation },
     'enforcement-proposals': { id: i.proposal },
+    registry: { licenseId: i.license },
+    v: { code: 'ABCDEFGHJKMNPQRSTVWXYZ0123' },
+    static: { file: 'public.css' },
   };
   return byFamily[family] ?? {};
 }
@@ -204,9 +213,10 @@ describe('quality: access-control matrix (every route × every caller)', () => {
     const mismatches: string[] = [];
     for (const [route, row] of Object.entries(rows)) {
       const [method, pattern] = route.split(' ');
-      const info = routes.find((r) => r.method === method && r.path === `/api/v1${pattern}`);
+      const info = routes.find((r) => r.method === method && [`/api/v1${pattern}`, pattern].includes(r.path));
       const ids = idsFor(`/api/v1${pattern}`, w);
       const path = pattern.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `:${name}`);
+      const base = info && !info.path.startsWith(`${API}/`) ? '' : API;
       const tokens: Record<CallerKey, string | null> = {
         A: null,
         O: w.cast.owner.token,
@@ -221,7 +231,7 @@ describe('quality: access-control matrix (every route × every caller)', () => {
       const details: string[] = [];
       for (const caller of CALLERS) {
         const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch';
-        let req = t.http[m](`${API}${path}${row.query ? `?${row.query}` : ''}`);
+        let req = t.http[m](`${base}${path}${row.query ? `?${row.query}` : ''}`);
         const token = tokens[caller];
         if (token) req = req.set(bearer(token));
         let res: Response;

@@ -198,6 +198,11 @@ interface Endpoint {
   transition?: boolean;
   /** Its success writes something: every request sent must fail. */
   mutating?: boolean;
+  /**
+   * A public page outside /api/v1: asked for JSON (Accept), so that its errors come as problem+json; the HTML
+   * answers to hostile input are checked in test/web/public-pages.e2e-spec.ts.
+   */
+  page?: boolean;
 }
 
 function endpoints(w: World): Endpoint[] {
@@ -462,6 +467,24 @@ function endpoints(w: World): Endpoint[] {
       caller: 'anonymous',
       query: { number: '1/GP-STTTT', code: 'ABCDEFGHJK23' },
     },
+    // the public pages (outside /api/v1)
+    {
+      family: 'public pages',
+      method: 'GET',
+      path: '/registry',
+      caller: 'anonymous',
+      page: true,
+      query: { ...page, q: 'Sông Lam', status: 'ACTIVE' },
+    },
+    { family: 'public pages', method: 'GET', path: '/registry/:license', caller: 'anonymous', page: true },
+    {
+      family: 'public pages',
+      method: 'GET',
+      path: '/v/ABCDEFGHJKMNPQRSTVWXYZ0123',
+      caller: 'anonymous',
+      page: true,
+    },
+    { family: 'public pages', method: 'GET', path: '/static/public.css', caller: 'anonymous', page: true },
     // reports
     {
       family: 'reports',
@@ -1066,9 +1089,10 @@ function uploadArbitrary(ep: Endpoint): fc.Arbitrary<Pick<HostileRequest, 'form'
 }
 
 async function send(t: TestApp, r: HostileRequest): Promise<Response> {
-  const url = `${API}${r.path}${r.query ? `?${r.query}` : ''}`;
+  const url = `${r.endpoint.page ? '' : API}${r.path}${r.query ? `?${r.query}` : ''}`;
   const m = r.endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch';
   let req = t.http[m](url).set(r.headers);
+  if (r.endpoint.page) req = req.set('Accept', 'application/json');
   if (r.form) {
     for (const [k, v] of r.form.fields) req = req.field(k, v);
     for (const f of r.form.files) req = req.attach(f.field, f.bytes, { filename: f.name, contentType: f.type });

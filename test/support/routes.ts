@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { INestApplication } from '@nestjs/common';
 import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/access.decorators';
+import { PUBLIC_PAGE_ROUTES } from '../../src/public-pages/routes';
 
 export interface RouteInfo {
   method: string;
@@ -23,7 +24,13 @@ function joinPath(...parts: (string | undefined)[]): string {
   ).replace(/\/+/g, '/');
 }
 
-/** Every handler of every controller the application registered, with its access declaration. */
+/** The routes app.factory.ts registers outside the API prefix (the public pages), as joinPath writes them. */
+const OUTSIDE_PREFIX = new Set<string>(PUBLIC_PAGE_ROUTES.map((p) => joinPath(p)));
+
+/**
+ * Every handler of every controller the application registered, with its access declaration and its real path:
+ * under the API prefix, or at the root for the public pages.
+ */
 export function listRoutes(app: INestApplication, prefix = '/api/v1'): RouteInfo[] {
   const routes: RouteInfo[] = [];
   for (const mod of app.get(ModulesContainer).values()) {
@@ -41,9 +48,10 @@ export function listRoutes(app: INestApplication, prefix = '/api/v1'): RouteInfo
         const isPublic = Boolean(Reflect.getMetadata(PUBLIC_KEY, fn) ?? Reflect.getMetadata(PUBLIC_KEY, ctrl));
         const roles = (Reflect.getMetadata(ROLES_KEY, fn) ?? Reflect.getMetadata(ROLES_KEY, ctrl)) as
           string[] | undefined;
+        const own = joinPath(Array.isArray(base) ? base[0] : base, Array.isArray(path) ? path[0] : path);
         routes.push({
           method: RequestMethod[method],
-          path: joinPath(prefix, Array.isArray(base) ? base[0] : base, Array.isArray(path) ? path[0] : path),
+          path: OUTSIDE_PREFIX.has(own) ? own : joinPath(prefix, own),
           controller: ctrl.name,
           handler: name,
           public: isPublic,
