@@ -1,4 +1,4 @@
-import { escapeHtml, html, queryString, SafeHtml } from './html';
+import { escapeHtml, markup, queryString, SafeHtml } from './html';
 
 describe('public pages: the HTML template helper', () => {
   it('escapes the characters that can open markup or close an attribute', () => {
@@ -10,7 +10,7 @@ describe('public pages: the HTML template helper', () => {
 
   it('escapes every interpolated text, in text and in attributes', () => {
     const name = '<script>alert(1)</script>';
-    const out = html`<p title="${name}">${name}</p>`;
+    const out = markup`<p title="${name}">${name}</p>`;
     expect(out).toBeInstanceOf(SafeHtml);
     expect(out.value).toBe(
       '<p title="&lt;script&gt;alert(1)&lt;/script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</p>',
@@ -19,19 +19,17 @@ describe('public pages: the HTML template helper', () => {
 
   it('inserts nested templates as they are, and lists joined, with their own values escaped', () => {
     const items = ['a&b', '<i>'];
-    const out = html`<ul>
-      ${items.map((i) => html`<li>${i}</li>`)}
-    </ul>`;
+    const out = markup`<ul>${items.map((i) => markup`<li>${i}</li>`)}</ul>`;
     expect(out.value).toBe('<ul><li>a&amp;b</li><li>&lt;i&gt;</li></ul>');
   });
 
   it('renders nothing for null, undefined and false, and numbers as digits', () => {
-    expect(html`${null}${undefined}${false}${0}${12.5}${NaN}`.value).toBe('012.5');
+    expect(markup`${null}${undefined}${false}${0}${12.5}${NaN}`.value).toBe('012.5');
   });
 
-  it('a string that looks like markup stays text: only html`` makes markup', () => {
+  it('a string that looks like markup stays text: only markup`` makes markup', () => {
     const fake = { value: '<b>x</b>', toString: () => '<b>x</b>' } as unknown as string;
-    expect(html`${fake}`.value).toBe('&lt;b&gt;x&lt;/b&gt;');
+    expect(markup`${fake}`.value).toBe('&lt;b&gt;x&lt;/b&gt;');
   });
 
   it('builds query strings without empty parameters', () => {

@@ -1,10 +1,11 @@
 /**
  * A tiny HTML template helper for the server-rendered public pages: every interpolated value is escaped unless it
- * is itself the output of `html` (already safe), so hostile text in a site name or a search term cannot become
- * markup. No template engine: the pages are few and small, and this keeps the escaping in one tested place.
+ * is itself the output of `markup` (already safe), so hostile text in a site name or a search term cannot become
+ * markup. No template engine: the pages are few and small, and this keeps the escaping in one tested place. (The
+ * tag is not called `html` because Prettier would then reformat the templates' text as HTML.)
  */
 
-/** Markup that is safe to insert as is: only `html` makes one. */
+/** Markup that is safe to insert as is: only `markup` makes one. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -37,8 +38,8 @@ function render(value: HtmlValue): string {
   return escapeHtml(String(value));
 }
 
-/** Tagged template: `html\`<p>${name}</p>\`` escapes `name`; nested `html` results are inserted as they are. */
-export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+/** Tagged template: `markup\`<p>${name}</p>\`` escapes `name`; nested `markup` results are inserted as they are. */
+export function markup(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
   let out = strings[0];
   for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1];
   return new SafeHtml(out);

@@ -79,17 +79,38 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+  const { violations, passes } = await page.evaluate(async () => {
+    type Axe = { run(o: unknown): Promise<{ violations: AxeViolation[]; passes: unknown[] }> };
+    const axe = (globalThis as unknown as { axe: Axe }).axe;
     const r = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
+    return {
+      passes: r.passes.length,
+      violations: r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: n.target })),
+      })),
+    };
   });
+  // axe ran its rules (a check that ran nothing would pass anything).
+  if (passes < 10) throw new Error(`axe-core checked only ${passes} rules on ${page.url()}`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** `pdfinfo` of a PDF (poppler-utils): its pages and page size. */
+export function pdfInfo(pdf: Buffer): { pages: number; pageSize: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'gis-pdfinfo-'));
+  try {
+    writeFileSync(join(dir, 'page.pdf'), pdf);
+    const out = execFileSync('pdfinfo', ['page.pdf'], { cwd: dir, encoding: 'utf8' });
+    return {
+      pages: Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]),
+      pageSize: /^Page size:\s+(.+)$/m.exec(out)?.[1]?.trim() ?? '',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The URL in the QR code on page 1 of a PDF (pdftoppm, then zbarimg: poppler-utils and zbar-tools). */

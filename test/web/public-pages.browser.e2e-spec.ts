@@ -7,7 +7,7 @@ import { approve, siteParticulars } from '../licenses/license-fixtures';
 import { binary } from '../reviews/fixtures';
 import { bearer, createCast, registerOwner } from '../support/factories';
 import { API, startTestApp, TestApp } from '../support/test-app';
-import { Browser, launchChromium, qrUrlOf, seriousAxeViolations } from './browser';
+import { Browser, launchChromium, pdfInfo, qrUrlOf, seriousAxeViolations } from './browser';
 
 const PUBLIC_BASE_URL = 'https://giayphep.example.gov.vn';
 /** `WEB_SCREENSHOTS=docs/img` writes the pages' screenshots there (the ones the documentation shows). */
@@ -150,6 +150,14 @@ describe('web (browser): the public pages in Chromium on a phone', () => {
     // The whole page (document, stylesheet, icon) stays far below a phone's patience.
     expect(await bytesOf(seen.requests)).toBeLessThan(30 * 1024);
     if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'verify-valid-phone.png'), fullPage: true });
+
+    // Printed: one A4 page, without the site header, the band still coloured.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    expect(await background(band)).toBe('rgb(20, 108, 46)');
+    const printed = pdfInfo(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    expect(printed.pages).toBe(1);
+    expect(printed.pageSize).toMatch(/\(A4\)/);
     await page.close();
   });
 

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { Clock, SystemClock } from '../../src/common/clock';
+import { APP_CONFIG, AppConfig } from '../../src/config/config';
 import { approve, siteParticulars } from '../licenses/license-fixtures';
 import { binary } from '../reviews/fixtures';
-import { bearer, createCast, expectProblem, registerOwner } from '../support/factories';
+import { bearer, createCast, expectProblem, registerOwner, TestUser } from '../support/factories';
 import { API, startTestApp, TestApp } from '../support/test-app';
 
 const HOSTILE = `<script>alert("x")</script> & 'Tin' "Nghệ"`;
@@ -40,6 +41,7 @@ function expectHtml(r: Response, status = 200): string {
 describe('web: the public pages (registry, license page, verification page)', () => {
   let t: TestApp;
   let cast: Awaited<ReturnType<typeof createCast>>;
+  let owner2: TestUser;
   let nghean: { id: string; number: string; verificationCode: string };
   let hostile: { id: string; number: string; verificationCode: string };
   let suspended: { id: string; number: string; verificationCode: string };
@@ -47,7 +49,7 @@ describe('web: the public pages (registry, license page, verification page)', ()
     t = await startTestApp({ env: { PUBLIC_BASE_URL: 'https://giayphep.example.gov.vn' } });
     (t.app.get(Clock) as SystemClock).set(NOW);
     cast = await createCast(t);
-    const owner2 = await registerOwner(t, { name: 'Công ty TNHH Truyền thông Đà Nẵng Xanh' });
+    owner2 = await registerOwner(t, { name: 'Công ty TNHH Truyền thông Đà Nẵng Xanh' });
     const view = async (id: string) => (await t.http.get(`${API}/licenses/${id}`).set(bearer(t.adminToken))).body;
     nghean = await view(
       (
@@ -291,26 +293,61 @@ describe('web: the public pages (registry, license page, verification page)', ()
       expect(await audit()).toBe(before + 1);
     });
 
-    it('new license versions print this page in their QR code, under PUBLIC_BASE_URL', async () => {
-      const pdf = await t.http
-        .get(`${API}/licenses/${nghean.id}/pdf`)
-        .set(bearer(cast.owner.token))
+    const pdfOf = async (id: string, version?: number) => {
+      const r = await t.http
+        .get(`${API}/licenses/${id}/pdf${version ? `?version=${version}` : ''}`)
+        .set(bearer(t.adminToken))
         .buffer(true)
         .parse(binary);
-      expect(pdf.status).toBe(200);
+      expect(r.status).toBe(200);
+      return { bytes: r.body as Buffer, etag: r.headers.etag as string };
+    };
+    const qrOf = (pdf: Buffer): string => {
       const dir = mkdtempSync(join(tmpdir(), 'qr-'));
       try {
-        writeFileSync(join(dir, 'l.pdf'), pdf.body as Buffer);
+        writeFileSync(join(dir, 'l.pdf'), pdf);
         execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', 'l.pdf', 'p'], {
           cwd: dir,
         });
-        const url = execFileSync('zbarimg', ['--raw', '-q', 'p.png'], { cwd: dir, encoding: 'utf8' }).trim();
-        expect(url).toBe(`https://giayphep.example.gov.vn/v/${nghean.verificationCode}`);
-        const path = new URL(url).pathname;
-        expect(textOf(expectHtml(await t.http.get(path)))).toContain('GIẤY PHÉP CÒN HIỆU LỰC');
+        return execFileSync('zbarimg', ['--raw', '-q', 'p.png'], { cwd: dir, encoding: 'utf8' }).trim();
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    };
+
+    it('new license versions print this page in their QR code, under PUBLIC_BASE_URL', async () => {
+      const url = qrOf((await pdfOf(nghean.id)).bytes);
+      expect(url).toBe(`https://giayphep.example.gov.vn/v/${nghean.verificationCode}`);
+      const path = new URL(url).pathname;
+      expect(textOf(expectHtml(await t.http.get(path)))).toContain('GIẤY PHÉP CÒN HIỆU LỰC');
+    });
+
+    it('each version keeps the URL it printed: its PDF stays byte-identical when the printed URL changes', async () => {
+      const config = t.app.get<AppConfig>(APP_CONFIG);
+      const first = await pdfOf(hostile.id);
+      expect(qrOf(first.bytes)).toBe(`https://giayphep.example.gov.vn/v/${hostile.verificationCode}`);
+      const base = config.publicBaseUrl;
+      config.publicBaseUrl = 'https://tracuu.example.gov.vn';
+      try {
+        await approve(t, {
+          type: 'AMENDMENT',
+          licenseId: hostile.id,
+          authorityId: cast.authority.id,
+          owner: owner2,
+          approver: cast.approver,
+          site: siteParticulars({ name: HOSTILE, domains: ['hostile.vn', 'hostile2.vn'] }),
+          decidedOn: '2026-03-20',
+        });
+      } finally {
+        config.publicBaseUrl = base;
+      }
+      const again = await pdfOf(hostile.id, 1);
+      expect(Buffer.compare(again.bytes, first.bytes)).toBe(0);
+      expect(again.etag).toBe(first.etag);
+      const latest = await pdfOf(hostile.id);
+      expect(qrOf(latest.bytes)).toBe(`https://tracuu.example.gov.vn/v/${hostile.verificationCode}`);
+      const json = await t.http.get(`/v/${hostile.verificationCode}`).set('Accept', 'application/json');
+      expect(json.body).toMatchObject({ edition: 2, domains: ['hostile.vn', 'hostile2.vn'] });
     });
   });
 

@@ -1,4 +1,4 @@
-import { html } from '../html';
+import { markup } from '../html';
 import { T } from '../labels';
 import { layout } from './layout';
 
@@ -12,10 +12,10 @@ const TITLES: Record<number, string> = {
 /** An error as a page for a browser (a client asking for JSON gets the problem document instead). */
 export function errorPage(status: number, requestId?: string): string {
   const title = TITLES[status] ?? (status >= 500 ? 'Đã có lỗi xảy ra' : 'Yêu cầu không thực hiện được');
-  const body = html`<div class="wrap">
-    <h1>${title}</h1>
-    <p>Mã lỗi ${status}${requestId ? html` · mã yêu cầu <code>${requestId}</code>` : ''}.</p>
-    <p><a href="/registry">${T.backToRegistry}</a></p>
-  </div>`;
+  const body = markup`<div class="wrap">
+<h1>${title}</h1>
+<p>Mã lỗi ${status}${requestId ? markup` · mã yêu cầu <code>${requestId}</code>` : ''}.</p>
+<p><a href="/registry">${T.backToRegistry}</a></p>
+</div>`;
   return layout({ title, body, noindex: true });
 }

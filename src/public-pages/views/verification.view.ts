@@ -1,6 +1,6 @@
 import type { Verification } from '../../registry/registry.service';
 import { formatDate, formatInstant } from '../format';
-import { html, SafeHtml } from '../html';
+import { markup, SafeHtml } from '../html';
 import { T } from '../labels';
 import { layout } from './layout';
 import { licenseFacts } from './license-facts';
@@ -53,11 +53,8 @@ export function bandOf(v: Verification): Band {
 }
 
 function band(b: Band): SafeHtml {
-  return html`<h1 class="band band-${b.kind}" id="verdict">
-    <span class="band-icon" aria-hidden="true">${b.icon}</span>${b.headline}${
-      b.detail ? html`<span class="band-detail">${b.detail}</span>` : ''
-    }
-  </h1>`;
+  const detail = b.detail ? markup`<span class="band-detail">${b.detail}</span>` : '';
+  return markup`<h1 class="band band-${b.kind}" id="verdict"><span class="band-icon" aria-hidden="true">${b.icon}</span>${b.headline}${detail}</h1>`;
 }
 
 /**
@@ -66,23 +63,23 @@ function band(b: Band): SafeHtml {
  */
 export function verificationPage(v: Verification, checkedAt: Date, timeZone: string): string {
   const b = bandOf(v);
-  const checked = html`<p class="checked">
-    ${T.checkedAt}: <time datetime="${checkedAt.toISOString()}">${formatInstant(checkedAt, timeZone)}</time>
-  </p>`;
+  const when = formatInstant(checkedAt, timeZone);
+  const checked = markup`<p class="checked">${T.checkedAt}: <time datetime="${checkedAt.toISOString()}">${when}</time></p>`;
   const body =
     'number' in v
-      ? html`${band(b)}
-          <div class="wrap">
-            <h2>${v.siteName}</h2>
-            ${licenseFacts(v)} ${checked}
-            <p class="no-print"><a href="/registry/${v.id}">${T.licensePageLink}</a></p>
-          </div>`
-      : html`${band(b)}
-          <div class="wrap">
-            ${checked}
-            <p class="note">${T.verifyHint}</p>
-            <p class="no-print"><a href="/registry">${T.backToRegistry}</a></p>
-          </div>`;
+      ? markup`${band(b)}
+<div class="wrap">
+<h2>${v.siteName}</h2>
+${licenseFacts(v)}
+${checked}
+<p class="no-print"><a href="/registry/${v.id}">${T.licensePageLink}</a></p>
+</div>`
+      : markup`${band(b)}
+<div class="wrap">
+${checked}
+<p class="note">${T.verifyHint}</p>
+<p class="no-print"><a href="/registry">${T.backToRegistry}</a></p>
+</div>`;
   const title = `${b.headline} – ${'number' in v ? v.number : T.siteTitle}`;
   return layout({ title, body, noindex: true });
 }
