@@ -39,6 +39,7 @@ export const T = {
   edition: 'Phiên bản giấy phép',
   status: 'Tình trạng',
   checkedAt: 'Thời điểm tra cứu',
+  signature: 'Chữ ký số của bản giấy phép điện tử',
   licensePageLink: 'Xem giấy phép trong sổ đăng ký công khai',
   backToRegistry: 'Về trang tra cứu giấy phép',
   verifyHint:

@@ -231,6 +231,15 @@ describe('web: the public pages (registry, license page, verification page)', ()
       ]) {
         expect(text).toContain(fact);
       }
+      // The signature of the PDF, as the verification API reports it (the development certificate in tests).
+      const api = await t.http
+        .get(`${API}/public/licenses/verify`)
+        .query({ number: nghean.number, code: nghean.verificationCode });
+      expect(api.body.signature).toMatchObject({ status: 'VALID', development: true });
+      expect(text).toContain(
+        `Chữ ký số của bản giấy phép điện tử Ký bằng chứng thư thử nghiệm (${api.body.signature.signer.commonName}): ` +
+          'không có giá trị sử dụng',
+      );
       expect(body).toContain('<meta name="robots" content="noindex, nofollow">');
       for (const secret of ['Nguyễn Thị Thu Hà', '0912345678', 'ha@xunghe.vn']) expect(body).not.toContain(secret);
       // A code typed by hand in lower case is the same code.

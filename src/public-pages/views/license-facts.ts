@@ -3,7 +3,7 @@ import { formatDate } from '../format';
 import { markup, SafeHtml } from '../html';
 import { STATUS_LABEL, T } from '../labels';
 
-function fact(label: string, value: SafeHtml | string): SafeHtml {
+export function fact(label: string, value: SafeHtml | string): SafeHtml {
   return markup`<div><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
@@ -19,6 +19,8 @@ export function statusPill(l: Pick<PublicLicense, 'status'>): SafeHtml {
 export interface FactOptions {
   /** Show the status as a pill among the facts (the registry; the verification page has its band instead). */
   withStatus?: boolean;
+  /** Further rows (`fact(…)`) after the particulars. */
+  extra?: SafeHtml[];
 }
 
 /** The public particulars of a license as a definition list: the same fields the registry API returns. */
@@ -34,5 +36,6 @@ ${fact(T.authority, `${l.authority.name}, ${l.authority.province}`)}
 ${fact(T.issuedOn, formatDate(l.issuedOn))}
 ${fact(T.expiresOn, formatDate(l.expiresOn))}
 ${fact(T.edition, String(l.edition))}
+${o.extra ?? ''}
 </dl>`;
 }

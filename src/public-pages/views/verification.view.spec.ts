@@ -1,5 +1,5 @@
 import type { PublicLicense, Verification } from '../../registry/registry.service';
-import { bandOf, verificationPage } from './verification.view';
+import { bandOf, signatureText, verificationPage } from './verification.view';
 
 const license: PublicLicense = {
   id: '6f1c1c7e-8d8e-4c1a-9a55-3b1f2d1e0a01',
@@ -47,5 +47,32 @@ describe('public pages: the verification band', () => {
     expect(page).toContain('band-unknown');
     expect(page).toContain('10:00 ngày 01/04/2026');
     expect(page).not.toContain('/registry/');
+  });
+});
+
+describe('public pages: the signature line', () => {
+  const base = {
+    valid: true,
+    signer: null,
+    signedAt: null,
+    development: false,
+    format: 'PAdES-B-B',
+    version: 1,
+    sha256: 'ab',
+    matchesRecordedDigest: true,
+  };
+  const signer = { commonName: 'Sở Văn hóa, Thể thao và Du lịch Nghệ An' } as never;
+
+  it('names the signer of a valid signature, and says when the certificate is a development one', () => {
+    expect(signatureText({ ...base, status: 'VALID', signer })).toBe(
+      'Hợp lệ, ký bởi Sở Văn hóa, Thể thao và Du lịch Nghệ An',
+    );
+    expect(signatureText({ ...base, status: 'VALID', signer, development: true })).toContain('thử nghiệm');
+  });
+
+  it('says plainly when the document was changed, signed by another certificate, or never signed', () => {
+    expect(signatureText({ ...base, valid: false, status: 'INVALID' })).toContain('Không hợp lệ');
+    expect(signatureText({ ...base, valid: false, status: 'SIGNER_MISMATCH' })).toContain('Không khớp');
+    expect(signatureText({ ...base, valid: false, status: 'UNSIGNED' })).toContain('Không có');
   });
 });

@@ -1,9 +1,9 @@
-import type { Verification } from '../../registry/registry.service';
+import type { LicenseSignature, Verification } from '../../registry/registry.service';
 import { formatDate, formatInstant } from '../format';
 import { markup, SafeHtml } from '../html';
 import { T } from '../labels';
 import { layout } from './layout';
-import { licenseFacts } from './license-facts';
+import { fact, licenseFacts } from './license-facts';
 
 interface Band {
   kind: 'valid' | 'invalid' | 'unknown';
@@ -52,6 +52,23 @@ export function bandOf(v: Verification): Band {
   }
 }
 
+/** What the signature check of the latest version's PDF found, in words (docs/signatures.md). */
+export function signatureText(s: NonNullable<LicenseSignature>): string {
+  const signer = s.signer?.commonName ?? '';
+  switch (s.status) {
+    case 'VALID':
+      return s.development
+        ? `Ký bằng chứng thư thử nghiệm (${signer}): không có giá trị sử dụng`
+        : `Hợp lệ, ký bởi ${signer}`;
+    case 'INVALID':
+      return 'Không hợp lệ: bản điện tử đã bị sửa đổi sau khi ký';
+    case 'SIGNER_MISMATCH':
+      return 'Không khớp: bản điện tử được ký bằng chứng thư khác với chứng thư của cơ quan cấp phép';
+    case 'UNSIGNED':
+      return 'Không có (giấy phép cấp trước khi áp dụng chữ ký số)';
+  }
+}
+
 function band(b: Band): SafeHtml {
   const detail = b.detail ? markup`<span class="band-detail">${b.detail}</span>` : '';
   return markup`<h1 class="band band-${b.kind}" id="verdict"><span class="band-icon" aria-hidden="true">${b.icon}</span>${b.headline}${detail}</h1>`;
@@ -70,7 +87,7 @@ export function verificationPage(v: Verification, checkedAt: Date, timeZone: str
       ? markup`${band(b)}
 <div class="wrap">
 <h2>${v.siteName}</h2>
-${licenseFacts(v)}
+${licenseFacts(v, { extra: v.signature ? [fact(T.signature, signatureText(v.signature))] : [] })}
 ${checked}
 <p class="no-print"><a href="/registry/${v.id}">${T.licensePageLink}</a></p>
 </div>`
