@@ -167,7 +167,7 @@ export function publicPagesFigures(r: PublicPagesResult): FigureRow[] {
       ratio: times(page.result.meanMs / api.result.meanMs),
       target: '–',
       verdict: 'n/a',
-      note: 'both record the check in the audit chain (one transaction each)',
+      note: 'both check the PDF signature and record the check in the audit chain (one transaction each)',
     });
   }
   return rows;
@@ -211,7 +211,8 @@ export function publicPagesSection(r: PublicPagesResult): string {
     'Transfer: the document as a phone asks for it, and every stylesheet, icon, image or script it links, each ' +
       'fetched once without compression (the server does not compress; a proxy in front may). Server time: ' +
       "autocannon on the same license, one connection (latency) and the run's connection count (throughput); " +
-      'every check, page or JSON, appends a `license.verified` event to the audit chain in its own transaction.',
+      'every check, page or JSON, re-reads the latest PDF (cached by digest) to report its signature and appends a ' +
+      '`license.verified` event to the audit chain in its own transaction.',
     '',
   );
   return out.join('\n');
