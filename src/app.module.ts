@@ -31,12 +31,14 @@ import { PublicPagesModule } from './public-pages/public-pages.module';
 import { SchedulerModule } from './scheduler/scheduler.module';
 import { ChangeNoticesModule } from './change-notices/change-notices.module';
 import { SigningModule } from './signing/signing.module';
+import { LegalModule } from './legal/legal.module';
 
 /** Feature modules of the domain. A new module is added here. */
 const FEATURE_MODULES = [
   HealthModule,
   AuthoritiesModule,
   SigningModule,
+  LegalModule,
   OrganizationsModule,
   UsersModule,
   AuthModule,

@@ -31,6 +31,12 @@ export class Application {
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt: Date | null;
   @Column({ name: 'clock_started_on', type: 'date', nullable: true }) clockStartedOn: string | null;
   @Column({ name: 'clock_paused', type: 'boolean' }) clockPaused: boolean;
+  /** The day the dossier or its last supplement was received: the statutory period counts from it once complete. */
+  @Column({ name: 'received_on', type: 'date', nullable: true }) receivedOn: string | null;
+  /** The end of the completeness check of the last receipt (COMPLETENESS_CHECK_WORKING_DAYS). */
+  @Column({ name: 'completeness_due_at', type: 'timestamptz', nullable: true }) completenessDueAt: Date | null;
+  /** AMENDMENT: the organization's new name (a change of name is an amendment of the license); null: unchanged. */
+  @Column({ name: 'organization_name', type: 'text', nullable: true }) organizationName: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;

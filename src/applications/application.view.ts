@@ -1,11 +1,16 @@
 import type { Application } from './application.entity';
 import type { OpenSupplementRequest } from './applications.repository';
-import type { Deadline } from './deadline';
+import type { CompletenessCheck, Deadline } from './deadline';
 
 /** What the API shows of an application (`GET /applications/{id}` and the list items). */
 export function applicationView(
   a: Application,
-  extra: { deadline: Deadline | null; documents?: unknown[]; supplementRequest?: OpenSupplementRequest | null },
+  extra: {
+    deadline: Deadline | null;
+    documents?: unknown[];
+    supplementRequest?: OpenSupplementRequest | null;
+    completenessCheck?: CompletenessCheck | null;
+  },
 ) {
   return {
     id: a.id,
@@ -24,6 +29,10 @@ export function applicationView(
     violationId: a.violationId,
     ...(extra.documents ? { documents: extra.documents } : {}),
     deadline: extra.deadline,
+    receivedOn: a.receivedOn,
+    clockStartedOn: a.clockStartedOn,
+    ...(extra.completenessCheck !== undefined ? { completenessCheck: extra.completenessCheck } : {}),
+    organizationName: a.organizationName,
     assigneeId: a.assigneeId,
     recommendation: a.recommendation,
     recommendedBy: a.recommendedBy,

@@ -45,7 +45,9 @@ import {
   SiteParticulars,
 } from './approval.port';
 import { checkChangedOn, checkChangeNoticeShape, latenessOf } from './change-notice';
-import { deadlineOf, statutoryDueAt } from './deadline';
+import { completenessOf, deadlineOf, statutoryDueAt } from './deadline';
+import { LegalParametersService } from '../legal/legal-parameters.service';
+import { processingKey } from '../legal/legal-catalog';
 import {
   ApplicationsQuery,
   ApplicationTransitionDto,
@@ -94,6 +96,7 @@ export class ApplicationsService {
     private readonly documents: DocumentsService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
+    private readonly legal: LegalParametersService,
     @Optional() @Inject(APPROVAL_HANDLER) private readonly approvalHandler?: ApprovalHandler,
     @Optional() @Inject(LICENSE_LOOKUP) private readonly licenseLookup?: LicenseLookup,
     @Optional() @Inject(CHANGE_NOTICE_CONFIRMER) private readonly changeNoticeConfirmer?: ChangeNoticeConfirmer,
@@ -455,7 +458,20 @@ export class ApplicationsService {
     const deadlines = await this.deadlines([app], em);
     const documents = await this.documents.list(dossierOf(app.id), { em });
     const supplementRequest = await this.repo.openSupplementRequest(app.id, em);
-    return applicationView(app, { deadline: deadlines.get(app.id) ?? null, documents, supplementRequest });
+    const completenessCheck = app.completenessDueAt
+      ? completenessOf(
+          { state: app.state, receivedOn: app.receivedOn, dueAt: app.completenessDueAt },
+          await this.calendar.calendar(em),
+          this.clock.now(),
+          await this.timeZoneOf(em, app),
+        )
+      : null;
+    return applicationView(app, {
+      deadline: deadlines.get(app.id) ?? null,
+      documents,
+      supplementRequest,
+      completenessCheck,
+    });
   }
 
   /** The `deadline` of each application, computed with the calendar at read time. */
@@ -536,7 +552,7 @@ export class ApplicationsService {
     }
   }
 
-  /** The term and license rules (Decree 72/2013 art. 23(6), 23h). */
+  /** The term and license rules, with the figures in force today (Decree 72/2013 art. 23(6), 23h; Decree 147/2024). */
   private async checkTerms(
     em: EntityManager,
     a: {
@@ -548,16 +564,43 @@ export class ApplicationsService {
       today: string;
     },
   ): Promise<LicenseFacts | null> {
+    const p = await this.legal.numbersOn(
+      ['LICENSE_MAX_TERM_YEARS', 'EXTENSION_MIN_DAYS_BEFORE_EXPIRY', 'MAX_EXTENSIONS', 'EXTENSION_MAX_YEARS'],
+      a.today,
+      a.authorityId,
+      em,
+    );
     if (a.type === 'NEW') {
-      checkNewTerm(a.today, a.requestedExpiresOn);
+      checkNewTerm(a.today, a.requestedExpiresOn, p.LICENSE_MAX_TERM_YEARS);
       return null;
     }
     const facts = a.licenseId && this.licenseLookup ? await this.licenseLookup.find(em, a.licenseId) : null;
-    checkLicenseFor(a.type, facts, a);
+    checkLicenseFor(a.type, facts, {
+      ...a,
+      limits: {
+        maxTermYears: p.LICENSE_MAX_TERM_YEARS,
+        extensionMinDaysBeforeExpiry: p.EXTENSION_MIN_DAYS_BEFORE_EXPIRY,
+        maxExtensions: p.MAX_EXTENSIONS,
+        maxExtensionYears: p.EXTENSION_MAX_YEARS,
+      },
+    });
     return facts;
   }
 
-  private async timeZoneOf(em: EntityManager, app: Application): Promise<string> {
+  /**
+   * The dossier (or a supplement) is received today: the day the statutory period will count from once it is
+   * confirmed complete, and the end of the completeness check (COMPLETENESS_CHECK_WORKING_DAYS from that day).
+   */
+  private async receipt(ctx: Ctx): Promise<{ receivedOn: string; completenessDueAt: Date }> {
+    const app = ctx.record;
+    const timeZone = await this.timeZoneOf(ctx.em, app);
+    const receivedOn = this.calendar.today(timeZone);
+    const days = await this.legal.numberOn('COMPLETENESS_CHECK_WORKING_DAYS', receivedOn, app.authorityId, ctx.em);
+    const { dueAt } = statutoryDueAt(await this.calendar.calendar(ctx.em), receivedOn, days, timeZone);
+    return { receivedOn, completenessDueAt: dueAt };
+  }
+
+  private async timeZoneOf(em: EntityManager | undefined, app: Application): Promise<string> {
     return (await this.repo.authorityTimeZone(app.authorityId, em)) ?? this.config.defaultTimeZone;
   }
 
@@ -622,7 +665,7 @@ export class ApplicationsService {
     const ref = { entityType: 'application', entityId: app.id };
     switch (ctx.event as ApplicationEvent) {
       case 'SUBMIT':
-        ctx.patch({ submittedAt: now });
+        ctx.patch({ submittedAt: now, ...(await this.receipt(ctx)) });
         if (app.type === 'CHANGE_NOTICE' && app.changeNotice) await this.measureLateness(ctx, app.changeNotice, now);
         break;
       case 'START_REVIEW':
@@ -636,14 +679,22 @@ export class ApplicationsService {
         });
         break;
       case 'CONFIRM_COMPLETE': {
-        // Decree 72/2013 art. 23e: the clock starts from zero when the dossier is complete and valid.
+        // "kể từ ngày nhận được hồ sơ hợp lệ" (Decree 72/2013 art. 23e, Decree 147/2024): the period counts from
+        // the day the complete dossier (or its last supplement) was received, not from this confirmation.
         const timeZone = await this.timeZoneOf(ctx.em, app);
         const today = this.calendar.today(timeZone);
-        const days = await this.repo.processingWorkingDays(ctx.em, app.authorityId, app.type);
+        const receivedOn = app.receivedOn ?? (app.submittedAt ? zonedIsoDate(app.submittedAt, timeZone) : today);
+        const days = await this.legal.numberOn(processingKey(app.type), receivedOn, app.authorityId, ctx.em);
         const calendar: WorkingDayCalendar = await this.calendar.calendar(ctx.em);
-        const { dueOn, dueAt } = statutoryDueAt(calendar, today, days, timeZone);
-        ctx.patch({ clockStartedOn: today, dueAt, clockPaused: false });
-        ctx.note({ clockStartedOn: today, dueOn, dueAt: dueAt.toISOString(), workingDays: days });
+        const { dueOn, dueAt } = statutoryDueAt(calendar, receivedOn, days, timeZone);
+        ctx.patch({ clockStartedOn: receivedOn, dueAt, clockPaused: false });
+        ctx.note({
+          clockStartedOn: receivedOn,
+          confirmedOn: today,
+          dueOn,
+          dueAt: dueAt.toISOString(),
+          workingDays: days,
+        });
         break;
       }
       case 'REQUEST_SUPPLEMENT': {
@@ -675,7 +726,10 @@ export class ApplicationsService {
           await this.measureLateness(ctx, app.changeNotice, app.submittedAt);
         }
         const requestId = await this.repo.resolveSupplementRequest(ctx.em, app.id, now);
-        ctx.note({ supplementRequestId: requestId });
+        // The supplement's day of receipt: the statutory period of a dossier completed by it counts from here.
+        const receipt = await this.receipt(ctx);
+        ctx.patch(receipt);
+        ctx.note({ supplementRequestId: requestId, receivedOn: receipt.receivedOn });
         if (app.assigneeId) {
           await this.notifications.notify(ctx.em, {
             audience: { userId: app.assigneeId },
@@ -788,6 +842,7 @@ export class ApplicationsService {
       requestedExpiresOn: app.requestedExpiresOn,
       reason: app.reason,
       changeNotice: app.changeNotice,
+      organizationName: app.organizationName,
       decidedOn,
     };
     const { licenseId } = await this.approvalHandler.onApproved(ctx.em, approved, ctx.actor);
@@ -795,14 +850,21 @@ export class ApplicationsService {
   }
 
   /**
-   * SUBMIT of a CHANGE_NOTICE: filed more than 10 working days after the change is accepted but flagged late
-   * (Decree 72/2013 art. 23h), measured on the filing day in the authority's time zone; the inspectors are told.
+   * SUBMIT of a CHANGE_NOTICE: filed more than CHANGE_NOTICE_WORKING_DAYS after the change is accepted but flagged
+   * late (10: Decree 72/2013 art. 23h, carried over to Decree 147/2024), measured on the filing day in the authority's time zone; the inspectors are told.
    */
   private async measureLateness(ctx: Ctx, notice: ChangeNoticeParticulars, filedAt: Date): Promise<void> {
     const app = ctx.record;
     const changedOn = notice.changedOn;
     const filedOn = zonedIsoDate(filedAt, await this.timeZoneOf(ctx.em, app));
-    const { dueOn, late, lateByWorkingDays } = latenessOf(await this.calendar.calendar(ctx.em), changedOn, filedOn);
+    // The period in force on the day of the change, when the duty to notify arose.
+    const period = await this.legal.numberOn('CHANGE_NOTICE_WORKING_DAYS', changedOn, app.authorityId, ctx.em);
+    const { dueOn, late, lateByWorkingDays } = latenessOf(
+      await this.calendar.calendar(ctx.em),
+      changedOn,
+      filedOn,
+      period,
+    );
     const wasLate = app.late === true;
     ctx.patch({ late, lateByWorkingDays });
     ctx.note({ changedOn, notifyBy: dueOn, filedOn, late, lateByWorkingDays });
@@ -812,8 +874,8 @@ export class ApplicationsService {
       kind: 'CHANGE_NOTICE_LATE',
       title: 'Thông báo thay đổi nộp quá thời hạn',
       body:
-        `Một tổ chức đã thông báo thay đổi chậm ${lateByWorkingDays} ngày làm việc so với thời hạn 10 ngày làm việc ` +
-        'kể từ ngày thay đổi (Điều 23h Nghị định 72/2013/NĐ-CP).',
+        `Một tổ chức đã thông báo thay đổi chậm ${lateByWorkingDays} ngày làm việc so với thời hạn ${period} ngày ` +
+        'làm việc kể từ ngày thay đổi theo quy định.',
       entityType: 'application',
       entityId: app.id,
       data: { changedOn, filedOn, lateByWorkingDays },

@@ -43,6 +43,8 @@ export interface ApprovedApplication {
   requestedExpiresOn: string | null;
   reason: string | null;
   changeNotice?: ChangeNoticeParticulars | null;
+  /** AMENDMENT: the organization's new name (with its proof document); null or absent when the name is unchanged. */
+  organizationName?: string | null;
   /** The decision's calendar date in the authority's time zone (YYYY-MM-DD). */
   decidedOn: string;
 }

@@ -20,18 +20,18 @@ function codeOf(fn: () => unknown): { code: string; status: number; fields: stri
 describe('change notices: lateness (Decree 72/2013 art. 23h, 10 working days)', () => {
   it('counts the 10 working days across Tết 2026 (16–20 February off)', () => {
     // Monday 2 February: day 1 is Tuesday 3; nine working days to Friday 13, then Tết, the tenth is Monday 23.
-    expect(latenessOf(calendar, '2026-02-02', '2026-02-23')).toEqual({
+    expect(latenessOf(calendar, '2026-02-02', '2026-02-23', 10)).toEqual({
       dueOn: '2026-02-23',
       late: false,
       lateByWorkingDays: 0,
     });
-    expect(latenessOf(calendar, '2026-02-02', '2026-02-24')).toMatchObject({ late: true, lateByWorkingDays: 1 });
-    expect(latenessOf(calendar, '2026-02-02', '2026-02-27')).toMatchObject({ late: true, lateByWorkingDays: 4 });
+    expect(latenessOf(calendar, '2026-02-02', '2026-02-24', 10)).toMatchObject({ late: true, lateByWorkingDays: 1 });
+    expect(latenessOf(calendar, '2026-02-02', '2026-02-27', 10)).toMatchObject({ late: true, lateByWorkingDays: 4 });
   });
 
   it('a filing on the day of the change or during the period is on time', () => {
-    expect(latenessOf(calendar, '2026-03-02', '2026-03-02').late).toBe(false);
-    expect(latenessOf(calendar, '2026-03-02', '2026-03-16')).toEqual({
+    expect(latenessOf(calendar, '2026-03-02', '2026-03-02', 10).late).toBe(false);
+    expect(latenessOf(calendar, '2026-03-02', '2026-03-16', 10)).toEqual({
       dueOn: '2026-03-16',
       late: false,
       lateByWorkingDays: 0,
@@ -40,10 +40,10 @@ describe('change notices: lateness (Decree 72/2013 art. 23h, 10 working days)', 
 
   it('a filing on a non-working day counts as received on the next working day', () => {
     // Change on Friday 6 March: due Friday 20 March. Filed Saturday 21 → received Monday 23 → late by 1.
-    expect(latenessOf(calendar, '2026-03-06', '2026-03-20').late).toBe(false);
-    expect(latenessOf(calendar, '2026-03-06', '2026-03-21')).toMatchObject({ late: true, lateByWorkingDays: 1 });
+    expect(latenessOf(calendar, '2026-03-06', '2026-03-20', 10).late).toBe(false);
+    expect(latenessOf(calendar, '2026-03-06', '2026-03-21', 10)).toMatchObject({ late: true, lateByWorkingDays: 1 });
     // A change on a Sunday: day 1 is Monday.
-    expect(latenessOf(calendar, '2026-03-08', '2026-03-20')).toMatchObject({ dueOn: '2026-03-20', late: false });
+    expect(latenessOf(calendar, '2026-03-08', '2026-03-20', 10)).toMatchObject({ dueOn: '2026-03-20', late: false });
   });
 });
 

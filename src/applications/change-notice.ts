@@ -3,8 +3,6 @@ import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { DomainError, FieldError } from '../common/domain-error';
 import type { ApplicationType, ChangeNoticeParticulars } from './approval.port';
 
-/** A change of owner or head-office address is notified within 10 working days of the change (Decree 72/2013 art. 23h). */
-export const CHANGE_NOTICE_WORKING_DAYS = 10;
 
 /** What a request may carry as `changeNotice` (validated for types by the DTO). */
 export interface ChangeNoticeInput {
@@ -72,13 +70,19 @@ export interface Lateness {
 }
 
 /**
- * Whether a notice filed on `filedOn` is late (Decree 72/2013 art. 23h: within 10 working days of the change;
+ * Whether a notice filed on `filedOn` is late (within `periodWorkingDays` of the change: the legal parameter
+ * CHANGE_NOTICE_WORKING_DAYS, 10 in Decree 72/2013 art. 23h, carried over to Decree 147/2024;
  * Civil Code 2015 art. 147–148: day 1 is the day after the change, the period ends with its last day). A notice
  * filed on a non-working day counts as received on the next working day, so a filing on the Saturday after a
  * Friday deadline is late by 1.
  */
-export function latenessOf(calendar: WorkingDayCalendar, changedOn: IsoDate, filedOn: IsoDate): Lateness {
-  const dueOn = calendar.addWorkingDays(changedOn, CHANGE_NOTICE_WORKING_DAYS);
+export function latenessOf(
+  calendar: WorkingDayCalendar,
+  changedOn: IsoDate,
+  filedOn: IsoDate,
+  periodWorkingDays: number,
+): Lateness {
+  const dueOn = calendar.addWorkingDays(changedOn, periodWorkingDays);
   const received = calendar.isWorkingDay(filedOn) ? filedOn : calendar.nextWorkingDay(filedOn);
   const lateByWorkingDays = calendar.workingDaysBetween(dueOn, received);
   return { dueOn, late: lateByWorkingDays > 0, lateByWorkingDays };

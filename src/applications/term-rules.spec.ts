@@ -1,5 +1,8 @@
 import type { LicenseFacts } from './approval.port';
-import { addYears, checkLicenseFor, checkNewTerm } from './term-rules';
+import { addYears, checkLicenseFor, checkNewTerm, TermLimits } from './term-rules';
+
+/** The figures seeded for Decree 72/2013 and (unconfirmed) Decree 147/2024. */
+const LIMITS: TermLimits = { maxTermYears: 10, extensionMinDaysBeforeExpiry: 30, maxExtensions: 2, maxExtensionYears: 2 };
 
 function codeOf(fn: () => void): string | undefined {
   try {
@@ -34,6 +37,7 @@ const ctx = (over: Partial<Parameters<typeof checkLicenseFor>[2]> = {}) => ({
   authorityId: 'a1',
   today: '2026-05-01',
   requestedExpiresOn: null,
+  limits: LIMITS,
   ...over,
 });
 
@@ -46,12 +50,16 @@ describe('addYears', () => {
 
 describe('checkNewTerm (Decree 72 art. 23(6))', () => {
   it('accepts no request, or one up to 10 years ahead', () => {
-    expect(codeOf(() => checkNewTerm('2026-03-05', null))).toBeUndefined();
-    expect(codeOf(() => checkNewTerm('2026-03-05', '2036-03-05'))).toBeUndefined();
+    expect(codeOf(() => checkNewTerm('2026-03-05', null, 10))).toBeUndefined();
+    expect(codeOf(() => checkNewTerm('2026-03-05', '2036-03-05', 10))).toBeUndefined();
+  });
+  it('reads the maximum term it is given (a legal parameter)', () => {
+    expect(codeOf(() => checkNewTerm('2026-03-05', '2036-03-05', 5))).toBe('REQUESTED_TERM_TOO_LONG');
+    expect(codeOf(() => checkNewTerm('2026-03-05', '2031-03-05', 5))).toBeUndefined();
   });
   it('refuses a date past 10 years or not in the future', () => {
-    expect(codeOf(() => checkNewTerm('2026-03-05', '2036-03-06'))).toBe('REQUESTED_TERM_TOO_LONG');
-    expect(codeOf(() => checkNewTerm('2026-03-05', '2026-03-05'))).toBe('REQUESTED_EXPIRY_NOT_IN_FUTURE');
+    expect(codeOf(() => checkNewTerm('2026-03-05', '2036-03-06', 10))).toBe('REQUESTED_TERM_TOO_LONG');
+    expect(codeOf(() => checkNewTerm('2026-03-05', '2026-03-05', 10))).toBe('REQUESTED_EXPIRY_NOT_IN_FUTURE');
   });
 });
 

@@ -9,13 +9,17 @@ import {
 import { DomainError } from '../common/domain-error';
 import type { ApplicationType, LicenseFacts } from './approval.port';
 
-/** A license term runs at most 10 years (Decree 72/2013 art. 23(6)). */
-export const MAX_TERM_YEARS = 10;
-/** An extension is filed at least 30 calendar days before expiry (Decree 72/2013 art. 23h). */
-export const EXTENSION_MIN_DAYS_BEFORE_EXPIRY = 30;
-/** At most 2 extensions, each up to 2 years (Decree 72/2013 art. 23h). */
-export const MAX_EXTENSIONS = 2;
-export const MAX_EXTENSION_YEARS = 2;
+/**
+ * The figures the term rules read, in force on the day judged (legal parameters LICENSE_MAX_TERM_YEARS,
+ * limits.extensionMinDaysBeforeExpiry, limits.maxExtensions, EXTENSION_MAX_YEARS; Decree 72/2013 art. 23(6), 23h, carried
+ * over to Decree 147/2024 unconfirmed).
+ */
+export interface TermLimits {
+  maxTermYears: number;
+  extensionMinDaysBeforeExpiry: number;
+  maxExtensions: number;
+  maxExtensionYears: number;
+}
 
 /** License statuses a dossier about an existing license may concern. */
 const LIVE_STATUSES: readonly LicenseFacts['status'][] = ['ACTIVE', 'SUSPENDED'];
@@ -28,16 +32,20 @@ export function addYears(d: IsoDate, years: number): IsoDate {
 }
 
 /** NEW: a requested expiry lies in the future and at most 10 years from today (the earliest issue date). */
-export function checkNewTerm(today: IsoDate, requestedExpiresOn: IsoDate | null): void {
+export function checkNewTerm(
+  today: IsoDate,
+  requestedExpiresOn: IsoDate | null,
+  maxTermYears: number,
+): void {
   if (requestedExpiresOn === null) return;
   if (compareIsoDate(requestedExpiresOn, today) <= 0) {
     throw DomainError.rule('REQUESTED_EXPIRY_NOT_IN_FUTURE', 'The requested expiry date must lie in the future', {
       errors: [{ field: 'requestedExpiresOn', message: `must be after ${today}` }],
     });
   }
-  const max = addYears(today, MAX_TERM_YEARS);
+  const max = addYears(today, maxTermYears);
   if (compareIsoDate(requestedExpiresOn, max) > 0) {
-    throw DomainError.rule('REQUESTED_TERM_TOO_LONG', `A license runs at most ${MAX_TERM_YEARS} years`, {
+    throw DomainError.rule('REQUESTED_TERM_TOO_LONG', `A license runs at most ${maxTermYears} years`, {
       errors: [{ field: 'requestedExpiresOn', message: `must be on or before ${max}` }],
       extensions: { maxExpiresOn: max },
     });
@@ -51,8 +59,15 @@ export function checkNewTerm(today: IsoDate, requestedExpiresOn: IsoDate | null)
 export function checkLicenseFor(
   type: ApplicationType,
   facts: LicenseFacts | null,
-  ctx: { organizationId: string; authorityId: string; today: IsoDate; requestedExpiresOn: IsoDate | null },
+  ctx: {
+    organizationId: string;
+    authorityId: string;
+    today: IsoDate;
+    requestedExpiresOn: IsoDate | null;
+    limits: TermLimits;
+  },
 ): void {
+  const { limits } = ctx;
   if (!facts || facts.organizationId !== ctx.organizationId) {
     throw DomainError.rule('LICENSE_NOT_FOUND_FOR_ORGANIZATION', 'Your organization holds no such license', {
       errors: [{ field: 'licenseId', message: 'no license of your organization with this id' }],
@@ -75,27 +90,27 @@ export function checkLicenseFor(
   }
   if (type !== 'EXTENSION') return;
   const daysLeft = daysBetween(ctx.today, facts.expiresOn);
-  if (daysLeft < EXTENSION_MIN_DAYS_BEFORE_EXPIRY) {
+  if (daysLeft < limits.extensionMinDaysBeforeExpiry) {
     throw DomainError.rule(
       'EXTENSION_TOO_LATE',
-      `An extension is filed at least ${EXTENSION_MIN_DAYS_BEFORE_EXPIRY} calendar days before expiry (${facts.expiresOn})`,
+      `An extension is filed at least ${limits.extensionMinDaysBeforeExpiry} calendar days before expiry (${facts.expiresOn})`,
       { extensions: { expiresOn: facts.expiresOn, daysLeft } },
     );
   }
-  if (facts.extensionCount >= MAX_EXTENSIONS) {
-    throw DomainError.rule('EXTENSION_LIMIT_REACHED', `A license may be extended at most ${MAX_EXTENSIONS} times`, {
+  if (facts.extensionCount >= limits.maxExtensions) {
+    throw DomainError.rule('EXTENSION_LIMIT_REACHED', `A license may be extended at most ${limits.maxExtensions} times`, {
       extensions: { extensionCount: facts.extensionCount },
     });
   }
   if (ctx.requestedExpiresOn !== null) {
-    const max = addYears(facts.expiresOn, MAX_EXTENSION_YEARS);
+    const max = addYears(facts.expiresOn, limits.maxExtensionYears);
     if (compareIsoDate(ctx.requestedExpiresOn, facts.expiresOn) <= 0) {
       throw DomainError.rule('REQUESTED_EXPIRY_NOT_IN_FUTURE', 'An extension ends after the current expiry date', {
         errors: [{ field: 'requestedExpiresOn', message: `must be after ${facts.expiresOn}` }],
       });
     }
     if (compareIsoDate(ctx.requestedExpiresOn, max) > 0) {
-      throw DomainError.rule('REQUESTED_TERM_TOO_LONG', `An extension runs at most ${MAX_EXTENSION_YEARS} years`, {
+      throw DomainError.rule('REQUESTED_TERM_TOO_LONG', `An extension runs at most ${limits.maxExtensionYears} years`, {
         errors: [{ field: 'requestedExpiresOn', message: `must be on or before ${max}` }],
         extensions: { maxExpiresOn: max },
       });

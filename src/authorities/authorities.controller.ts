@@ -19,6 +19,7 @@ export function authorityView(a: Authority) {
     signerTitle: a.signerTitle,
     signerName: a.signerName,
     timeZone: a.timeZone,
+    functionBasis: a.functionBasis,
   };
 }
 

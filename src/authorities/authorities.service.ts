@@ -38,6 +38,7 @@ export class AuthoritiesService {
         signerTitle: dto.signerTitle ?? 'GIÁM ĐỐC',
         signerName: dto.signerName ?? '',
         timeZone,
+        functionBasis: dto.functionBasis?.trim() || null,
       });
       await this.audit.record(em, {
         actor: admin,

@@ -19,6 +19,8 @@ export class Authority {
   @Column({ name: 'signing_certificate_file', type: 'text', nullable: true }) signingCertificateFile: string | null;
   /** The environment variable holding that file's passphrase (never the passphrase itself). */
   @Column({ name: 'signing_passphrase_env', type: 'text', nullable: true }) signingPassphraseEnv: string | null;
+  /** The "Căn cứ" line naming the act on the authority's functions, printed on its documents (null: generic). */
+  @Column({ name: 'function_basis', type: 'text', nullable: true }) functionBasis: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

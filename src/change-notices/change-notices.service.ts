@@ -4,13 +4,13 @@ import { DataSource } from 'typeorm';
 import type { Application } from '../applications/application.entity';
 import { ApplicationsRepository } from '../applications/applications.repository';
 import { ApplicationsService } from '../applications/applications.service';
-import { CHANGE_NOTICE_WORKING_DAYS } from '../applications/change-notice';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { CalendarService } from '../calendar/calendar.service';
 import { zonedIsoDate } from '../calendar/iso-date';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { LegalParametersService } from '../legal/legal-parameters.service';
 import { PdfService, sha256Hex } from '../pdf/pdf.service';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { DocumentSigning } from '../signing/signing.service';
@@ -23,7 +23,11 @@ import { ChangeNoticesRepository } from './change-notices.repository';
 export const LATE_CHANGE_NOTICE_TYPE = 'LATE_CHANGE_NOTICE';
 
 /** The generated description of the violation opened from a late notice (Vietnamese: it is read by people). */
-export function lateNoticeDescription(app: Application, filedOn: string): string {
+export function lateNoticeDescription(
+  app: Application,
+  filedOn: string,
+  period: { workingDays: number; basis: string },
+): string {
   const n = app.changeNotice;
   const what = [n?.newOwner ? 'chủ sở hữu' : null, n?.newHeadOfficeAddress ? 'địa chỉ trụ sở chính' : null]
     .filter(Boolean)
@@ -31,8 +35,7 @@ export function lateNoticeDescription(app: Application, filedOn: string): string
   return (
     `Thông báo thay đổi ${what} (hồ sơ ${app.id}) đối với thay đổi ngày ${formatShortDate(n?.changedOn ?? filedOn)} ` +
     `được nộp ngày ${formatShortDate(filedOn)}, chậm ${app.lateByWorkingDays ?? 0} ngày làm việc so với thời hạn ` +
-    `${CHANGE_NOTICE_WORKING_DAYS} ngày làm việc kể từ ngày thay đổi (Điều 23h Nghị định 72/2013/NĐ-CP, được sửa ` +
-    'đổi, bổ sung bởi Nghị định 27/2018/NĐ-CP).'
+    `${period.workingDays} ngày làm việc kể từ ngày thay đổi (${period.basis}).`
   );
 }
 
@@ -51,6 +54,7 @@ export class ChangeNoticesService {
     private readonly pdf: PdfService,
     private readonly authorities: AuthoritiesRepository,
     private readonly signing: DocumentSigning,
+    private readonly legal: LegalParametersService,
   ) {}
 
   /**
@@ -76,11 +80,17 @@ export class ChangeNoticesService {
       const timeZone =
         (await this.applicationsRepo.authorityTimeZone(app.authorityId, em)) ?? this.config.defaultTimeZone;
       const filedOn = zonedIsoDate(app.submittedAt, timeZone);
+      const p = await this.legal.versionOn(
+        'CHANGE_NOTICE_WORKING_DAYS',
+        app.changeNotice?.changedOn ?? filedOn,
+        app.authorityId,
+        em,
+      );
       const violation = await this.violations.create(
         {
           licenseId: app.licenseId,
           typeCode: LATE_CHANGE_NOTICE_TYPE,
-          description: lateNoticeDescription(app, filedOn),
+          description: lateNoticeDescription(app, filedOn, { workingDays: Number(p.value), basis: p.basis }),
           detectedOn: this.calendar.today(timeZone),
         },
         inspector,

@@ -4,6 +4,8 @@ import type { ChangeNoticeConfirmer, ConfirmedChangeNotice } from '../applicatio
 import type { Actor } from '../auth/roles';
 import { AuthoritiesRepository } from '../authorities/authorities.repository';
 import { isoDateYear } from '../calendar/iso-date';
+import { LegalBasesService } from '../legal/legal-bases.service';
+import { LegalParametersService } from '../legal/legal-parameters.service';
 import { DomainError } from '../common/domain-error';
 import { authorityBlock } from '../licenses/license-document';
 import type { Licensee } from '../licenses/license.entity';
@@ -49,6 +51,8 @@ export class ConfirmationLetters implements ChangeNoticeConfirmer {
     private readonly pdf: PdfService,
     private readonly signing: DocumentSigning,
     private readonly clock: Clock,
+    private readonly legal: LegalParametersService,
+    private readonly legalBases: LegalBasesService,
   ) {}
 
   async confirm(em: EntityManager, n: ConfirmedChangeNotice, actor: Actor): Promise<{ letterNumber: string }> {
@@ -73,6 +77,14 @@ export class ConfirmationLetters implements ChangeNoticeConfirmer {
       changedOn: n.changeNotice.changedOn,
       receivedOn: n.receivedOn,
       late: n.late,
+      // The bases and the notice period in force on the signing date, stored with the letter.
+      legalBases: await this.legalBases.linesFor('CHANGE_NOTICE_CONFIRMATION', n.decidedOn, authority, em),
+      noticeWorkingDays: await this.legal.numberOn(
+        'CHANGE_NOTICE_WORKING_DAYS',
+        n.changeNotice.changedOn,
+        authority.id,
+        em,
+      ),
     };
     const signer = await this.signing.signerFor(authority);
     document.seal = { signedAt: this.clock.now().toISOString(), certificateSha256: signer.identity.fingerprintSha256 };

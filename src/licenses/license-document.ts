@@ -1,5 +1,6 @@
 import type { SiteParticulars } from '../applications/approval.port';
 import type { Authority } from '../authorities/authority.entity';
+import { considerationLine } from '../pdf/pdf.service';
 import type { AuthorityBlock, LicensePdfData } from '../pdf/pdf.types';
 import { formatVietnameseDate } from '../pdf/vietnamese-format';
 import type { Licensee, LicenseVersionKind } from './license.entity';
@@ -39,6 +40,8 @@ export interface LicenseDocumentInput {
   verificationCode: string;
   /** For a later version: the date the version it replaces was signed. */
   previousSignedOn?: string;
+  /** The 'Căn cứ …' lines in force on `signedOn` (the authority's legal-basis data). */
+  legalBases: string[];
 }
 
 /**
@@ -78,6 +81,8 @@ export function licenseDocument(i: LicenseDocumentInput): LicensePdfData {
     verificationUrl: i.verificationUrl,
     verificationCode: i.verificationCode,
   };
+  // The bases in force on the signing date, stored with the version so that it always renders the same.
+  data.legalBases = [...i.legalBases, considerationLine(data)];
   if (i.previousSignedOn && i.kind !== 'NEW') {
     data.previousNumberNote =
       `Giấy phép này thay thế Giấy phép số ${i.number} ` +

@@ -20,7 +20,9 @@ import { WorkflowEngine } from '../workflow/workflow.engine';
 import { WorkflowHistoryRepository } from '../workflow/workflow-history.repository';
 import { authorityBlock, licenseDocument, verificationUrl } from './license-document';
 import { formatLicenseNumber } from './license-number';
-import { MAX_EXTENSIONS, maxExpiryFor, maxExtendedExpiry } from './license-term';
+import { LegalBasesService } from '../legal/legal-bases.service';
+import { LegalParametersService } from '../legal/legal-parameters.service';
+import { maxExpiryFor, maxExtendedExpiry } from './license-term';
 import { License, Licensee, LicenseVersionKind } from './license.entity';
 import { licenseMachine } from './license.machine';
 import { LicensePdfCache } from './license-pdf-cache';
@@ -76,6 +78,8 @@ export class LicenseIssuer implements ApprovalHandler {
     private readonly pdfCache: LicensePdfCache,
     private readonly signing: DocumentSigning,
     private readonly clock: Clock,
+    private readonly legal: LegalParametersService,
+    private readonly legalBases: LegalBasesService,
   ) {}
 
   onApproved(em: EntityManager, application: ApprovedApplication, actor: Actor): Promise<{ licenseId: string }> {
@@ -91,8 +95,10 @@ export class LicenseIssuer implements ApprovalHandler {
     if (!organization) throw DomainError.notFound('Organization');
 
     const issuedOn = app.decidedOn;
-    // The term asked for, never more than 10 years (Decree 72/2013 art. 23(6)); none asked → the longest.
-    const longest = maxExpiryFor(issuedOn);
+    // The term asked for, never more than LICENSE_MAX_TERM_YEARS in force on the day of issue (10: Decree 72/2013
+    // art. 23(6), carried over to Decree 147/2024); none asked → the longest.
+    const maxTermYears = await this.legal.numberOn('LICENSE_MAX_TERM_YEARS', issuedOn, authority.id, em);
+    const longest = maxExpiryFor(issuedOn, maxTermYears);
     const expiresOn =
       app.requestedExpiresOn && compareIsoDate(app.requestedExpiresOn, longest) < 0 ? app.requestedExpiresOn : longest;
     if (compareIsoDate(expiresOn, issuedOn) <= 0) {
@@ -167,16 +173,28 @@ export class LicenseIssuer implements ApprovalHandler {
     const changes: Partial<License> = {};
     const data: Record<string, unknown> = { kind, applicationId: app.id };
     if (kind === 'AMENDMENT') {
-      // The particulars as they will be (merged by the applications module); the organization's current name.
+      // The particulars as they will be (merged by the applications module). A change of the organization's name
+      // is an amendment of the license: the new version names the licensee by it, and the organization's record
+      // takes it, so the registry and every later document show it.
       const organization = await this.organizations.findById(license.organizationId, em);
-      changes.site = copySite(app.site ?? license.site);
-      changes.licensee = { ...license.licensee, ...(organization ? { name: organization.name } : {}) };
-    } else if (kind === 'EXTENSION') {
-      // At most 2 extensions of at most 2 years each (Decree 72/2013 art. 23h).
-      if (license.extensionCount >= MAX_EXTENSIONS) {
-        throw DomainError.rule('EXTENSION_LIMIT_REACHED', `A license is extended at most ${MAX_EXTENSIONS} times`);
+      const newName = app.organizationName?.trim() || null;
+      if (newName) {
+        await this.organizations.update(em, license.organizationId, { name: newName });
+        data.organizationName = { before: license.licensee.name, after: newName };
       }
-      const longest = maxExtendedExpiry(license.expiresOn);
+      changes.site = copySite(app.site ?? license.site);
+      changes.licensee = {
+        ...license.licensee,
+        ...(newName ? { name: newName } : organization ? { name: organization.name } : {}),
+      };
+    } else if (kind === 'EXTENSION') {
+      // At most MAX_EXTENSIONS extensions of at most EXTENSION_MAX_YEARS each, as in force on the decision day
+      // (2 × 2 years: Decree 72/2013 art. 23h, carried over to Decree 147/2024).
+      const p = await this.legal.numbersOn(['MAX_EXTENSIONS', 'EXTENSION_MAX_YEARS'], app.decidedOn, authority.id, em);
+      if (license.extensionCount >= p.MAX_EXTENSIONS) {
+        throw DomainError.rule('EXTENSION_LIMIT_REACHED', `A license is extended at most ${p.MAX_EXTENSIONS} times`);
+      }
+      const longest = maxExtendedExpiry(license.expiresOn, p.EXTENSION_MAX_YEARS);
       const expiresOn =
         app.requestedExpiresOn && compareIsoDate(app.requestedExpiresOn, longest) < 0
           ? app.requestedExpiresOn
@@ -271,6 +289,7 @@ export class LicenseIssuer implements ApprovalHandler {
       verificationUrl: verificationUrl(this.config.publicBaseUrl, license.verificationCode),
       verificationCode: license.verificationCode,
       previousSignedOn: v.previousSignedOn,
+      legalBases: await this.legalBases.linesFor('LICENSE', v.app.decidedOn, authority, em),
     });
     // Signed by the authority at the decision: the claimed signing time is this instant, fixed with the data.
     const signer = await this.signing.signerFor(authority);

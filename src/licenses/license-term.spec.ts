@@ -2,12 +2,12 @@ import { addMonths, maxExpiryFor, maxExtendedExpiry, reminderThreshold } from '.
 
 describe('license terms', () => {
   it('a license runs at most 10 years, issue day included', () => {
-    expect(maxExpiryFor('2026-03-05')).toBe('2036-03-04');
-    expect(maxExpiryFor('2028-02-29')).toBe('2038-02-27');
+    expect(maxExpiryFor('2026-03-05', 10)).toBe('2036-03-04');
+    expect(maxExpiryFor('2028-02-29', 10)).toBe('2038-02-27');
   });
 
   it('an extension adds at most 2 years to the current expiry', () => {
-    expect(maxExtendedExpiry('2031-03-04')).toBe('2033-03-04');
+    expect(maxExtendedExpiry('2031-03-04', 2)).toBe('2033-03-04');
   });
 
   it('adds months, clamping to the end of shorter months', () => {

@@ -1,12 +1,5 @@
 import { addDays, daysInMonth, IsoDate, isoDateFromParts, isoDateParts } from '../calendar/iso-date';
 
-/** The longest term of a license: 10 years (Decree 72/2013 art. 23(6)). */
-export const MAX_TERM_YEARS = 10;
-/** An extension adds at most 2 years, and a license is extended at most twice (Decree 72/2013 art. 23h). */
-export const MAX_EXTENSION_YEARS = 2;
-export const MAX_EXTENSIONS = 2;
-/** A suspension lasts at most 3 months unless the authority sets another limit (Decree 72/2013 art. 23(11)). */
-export const DEFAULT_SUSPENSION_MAX_MONTHS = 3;
 /** Reminders before expiry, in days (the next step may be an extension, filed ≥ 30 days before expiry). */
 export const EXPIRY_REMINDER_DAYS = [90, 30, 7] as const;
 
@@ -24,16 +17,16 @@ export function addYears(d: IsoDate, n: number): IsoDate {
 }
 
 /**
- * The last day a license issued on `issuedOn` may be valid: a term of 10 years counted from the day of issue
+ * The last day a license issued on `issuedOn` may be valid: a term of N years (LICENSE_MAX_TERM_YEARS, 10) counted from the day of issue
  * included, so it ends the day before the tenth anniversary (2026-03-05 → 2036-03-04).
  */
-export function maxExpiryFor(issuedOn: IsoDate): IsoDate {
-  return addDays(addYears(issuedOn, MAX_TERM_YEARS), -1);
+export function maxExpiryFor(issuedOn: IsoDate, maxTermYears: number): IsoDate {
+  return addDays(addYears(issuedOn, maxTermYears), -1);
 }
 
-/** The latest expiry an extension may grant: 2 years past the current expiry (2031-03-04 → 2033-03-04). */
-export function maxExtendedExpiry(currentExpiresOn: IsoDate): IsoDate {
-  return addYears(currentExpiresOn, MAX_EXTENSION_YEARS);
+/** The latest expiry an extension may grant: N years (EXTENSION_MAX_YEARS, 2) past the current expiry (2031-03-04 → 2033-03-04). */
+export function maxExtendedExpiry(currentExpiresOn: IsoDate, maxExtensionYears: number): IsoDate {
+  return addYears(currentExpiresOn, maxExtensionYears);
 }
 
 /**

@@ -235,21 +235,37 @@ export class LicensesRepository {
       : null;
   }
 
-  async suspensionMaxMonths(authorityId: string, em?: EntityManager): Promise<number | null> {
-    const rows: { suspension_max_months: number }[] = await this.m(em).query(
-      `SELECT suspension_max_months FROM authority_license_settings WHERE authority_id = $1`,
-      [authorityId],
+  /**
+   * What a deprivation of the right to use the license rests on: the sanctioned violation, its decision number, and
+   * the months of deprivation its catalogue entry (the version it was judged by) allows.
+   */
+  async deprivationBasis(em: EntityManager, violationId: string) {
+    const rows: {
+      license_id: string | null;
+      state: string;
+      decision_number: string | null;
+      type_code: string;
+      min_months: number | null;
+      max_months: number | null;
+    }[] = await em.query(
+      `SELECT v.license_id, v.state, v.decision_number, v.type_code,
+              t.deprivation_min_months AS min_months, t.deprivation_max_months AS max_months
+       FROM violations v
+       JOIN violation_types t ON t.code = v.type_code AND t.effective_from = v.type_effective_from
+       WHERE v.id = $1`,
+      [violationId],
     );
-    return rows.length ? rows[0].suspension_max_months : null;
-  }
-
-  async setSuspensionMaxMonths(em: EntityManager, authorityId: string, months: number): Promise<void> {
-    await em.query(
-      `INSERT INTO authority_license_settings (authority_id, suspension_max_months) VALUES ($1, $2)
-       ON CONFLICT (authority_id) DO UPDATE SET suspension_max_months = EXCLUDED.suspension_max_months,
-         updated_at = now()`,
-      [authorityId, months],
-    );
+    const r = rows[0];
+    return r
+      ? {
+          licenseId: r.license_id,
+          state: r.state,
+          decisionNumber: r.decision_number,
+          typeCode: r.type_code,
+          minMonths: r.min_months,
+          maxMonths: r.max_months,
+        }
+      : null;
   }
 
   private where(scope: LicenseScope, f: Omit<LicenseListFilter, 'limit' | 'offset'>, params: unknown[], alias = 'l') {

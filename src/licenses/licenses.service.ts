@@ -18,7 +18,8 @@ import { historyView, WorkflowHistoryRepository } from '../workflow/workflow-his
 import { TransitionContext, WorkflowEngine } from '../workflow/workflow.engine';
 import { LicenseNumberingDto, LicensesQuery, LicenseTransitionDto } from './dto/license.dto';
 import { DEFAULT_NUMBER_FORMAT, formatLicenseNumber, numberFormatProblems } from './license-number';
-import { addMonths, DEFAULT_SUSPENSION_MAX_MONTHS } from './license-term';
+import { LegalParametersService } from '../legal/legal-parameters.service';
+import { addMonths } from './license-term';
 import { License } from './license.entity';
 import { licenseMachine } from './license.machine';
 import { licenseVersionView, licenseView, versionSummary } from './license.view';
@@ -51,6 +52,7 @@ export class LicensesService {
     private readonly clock: Clock,
     private readonly pdfCache: LicensePdfCache,
     private readonly signing: DocumentSigning,
+    private readonly legal: LegalParametersService,
   ) {}
 
   private async visible(id: string, user: AuthenticatedUser): Promise<License> {
@@ -151,6 +153,7 @@ export class LicensesService {
       reason: dto.reason,
       decisionNumber: dto.decisionNumber,
       until: dto.until,
+      violationId: dto.violationId,
     });
     return licenseView(record);
   }
@@ -165,7 +168,7 @@ export class LicensesService {
     event: unknown,
     actor: Actor,
     expectedVersion: number | undefined,
-    input: { reason?: string; decisionNumber?: string; until?: string },
+    input: { reason?: string; decisionNumber?: string; until?: string; violationId?: string },
     em?: EntityManager,
   ) {
     return this.engine.fire<License>({
@@ -188,18 +191,25 @@ export class LicensesService {
     });
   }
 
-  /** `until` after today and at most N months ahead (3 by default, Decree 72/2013 art. 23(11); per authority). */
+  /**
+   * Two kinds of suspension are kept apart. Under the licensing rules (no `violationId`), a suspension lasts the
+   * term in force (LICENSE_SUSPENSION_MONTHS: 3 months, Decree 72/2013 art. 23(11), carried over to Decree
+   * 147/2024); a longer one is refused. A deprivation of the right to use the license imposed as an administrative
+   * sanction (`violationId`) carries the term of its sanction decision (the violation's decision number), within
+   * the months its violation-type entry allows (e.g. 1–3 months, Decree 119/2020 art. 20(2)).
+   */
   private async checkSuspensionLength(ctx: LicenseCtx): Promise<void> {
     const until = String(ctx.input.until);
     const authority = await this.authorities.findById(ctx.record.authorityId, ctx.em);
     const today = zonedIsoDate(this.clock.now(), authority?.timeZone ?? 'Asia/Ho_Chi_Minh');
-    const months =
-      (await this.licenses.suspensionMaxMonths(ctx.record.authorityId, ctx.em)) ?? DEFAULT_SUSPENSION_MAX_MONTHS;
     if (compareIsoDate(until, today) <= 0) {
       throw DomainError.rule('SUSPENSION_UNTIL_INVALID', `until (${until}) must be after today (${today})`, {
         errors: [{ field: 'until', message: `must be after ${today}` }],
       });
     }
+    const violationId = typeof ctx.input.violationId === 'string' ? ctx.input.violationId : undefined;
+    if (violationId) return this.checkDeprivation(ctx, violationId, today, until);
+    const months = await this.legal.numberOn('LICENSE_SUSPENSION_MONTHS', today, ctx.record.authorityId, ctx.em);
     const latest = addMonths(today, months);
     if (compareIsoDate(until, latest) > 0) {
       throw DomainError.rule('SUSPENSION_TOO_LONG', `A suspension lasts at most ${months} months: until ${latest}`, {
@@ -207,6 +217,44 @@ export class LicensesService {
         extensions: { maxMonths: months, latestUntil: latest },
       });
     }
+    ctx.note({ basis: 'LICENSING_RULES', termMonths: months });
+  }
+
+  private async checkDeprivation(ctx: LicenseCtx, violationId: string, today: string, until: string): Promise<void> {
+    const basis = await this.licenses.deprivationBasis(ctx.em, violationId);
+    if (!basis || basis.licenseId !== ctx.record.id) {
+      throw DomainError.rule('SANCTION_NOT_FOUND', 'No violation of this license with this id', {
+        errors: [{ field: 'violationId', message: 'no violation of this license with this id' }],
+      });
+    }
+    if (!basis.decisionNumber || !['SANCTIONED', 'RESOLVED', 'ESCALATED'].includes(basis.state)) {
+      throw DomainError.rule('SANCTION_NOT_DECIDED', 'The violation has no sanction decision yet', {
+        extensions: { violationState: basis.state },
+      });
+    }
+    if (basis.decisionNumber !== ctx.input.decisionNumber) {
+      throw DomainError.rule('SANCTION_DECISION_MISMATCH', 'A deprivation is imposed by the violation’s sanction decision', {
+        errors: [{ field: 'decisionNumber', message: `must be ${basis.decisionNumber}` }],
+      });
+    }
+    if (basis.minMonths === null || basis.maxMonths === null) {
+      throw DomainError.rule('DEPRIVATION_NOT_ALLOWED', `The entry ${basis.typeCode} allows no deprivation of the license`, {
+        errors: [{ field: 'violationId', message: 'its violation type allows no deprivation' }],
+      });
+    }
+    const earliest = addMonths(today, basis.minMonths);
+    const latest = addMonths(today, basis.maxMonths);
+    if (compareIsoDate(until, earliest) < 0 || compareIsoDate(until, latest) > 0) {
+      throw DomainError.rule(
+        'DEPRIVATION_TERM_OUT_OF_RANGE',
+        `${basis.typeCode} allows ${basis.minMonths}–${basis.maxMonths} months: until between ${earliest} and ${latest}`,
+        {
+          errors: [{ field: 'until', message: `must be between ${earliest} and ${latest}` }],
+          extensions: { minMonths: basis.minMonths, maxMonths: basis.maxMonths, earliestUntil: earliest, latestUntil: latest },
+        },
+      );
+    }
+    ctx.note({ basis: 'SANCTION', violationId });
   }
 
   private async effect(ctx: LicenseCtx): Promise<void> {
@@ -239,8 +287,9 @@ export class LicensesService {
             kind: 'REVOCATION_PROPOSED',
             title: `Đề xuất thu hồi giấy phép số ${l.number}`,
             body:
-              `Giấy phép số ${l.number} đã bị đình chỉ ${suspensionCount} lần; theo khoản 12 Điều 23 Nghị định ` +
-              '72/2013/NĐ-CP, giấy phép bị thu hồi khi đã bị đình chỉ hai lần. Đề nghị xem xét quyết định thu hồi.',
+              `Giấy phép số ${l.number} đã bị đình chỉ ${suspensionCount} lần; theo quy định về cấp phép trang ` +
+              'thông tin điện tử tổng hợp, giấy phép bị thu hồi khi đã bị đình chỉ hai lần. Đề nghị xem xét quyết ' +
+              'định thu hồi.',
             dedupeKey: `revocation-proposed:${l.id}:${suspensionCount}`,
           });
         }
@@ -365,16 +414,18 @@ export class LicensesService {
     return this.numbering(authorityId);
   }
 
+  /** The authority's suspension term (LICENSE_SUSPENSION_MONTHS in force today; `isDefault` when national). */
   async settings(authorityId: string) {
     if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority');
-    const months = await this.licenses.suspensionMaxMonths(authorityId);
-    return { authorityId, suspensionMaxMonths: months ?? DEFAULT_SUSPENSION_MAX_MONTHS, isDefault: months === null };
+    const v = await this.legal.versionOn('LICENSE_SUSPENSION_MONTHS', this.legal.today(), authorityId);
+    return { authorityId, suspensionMaxMonths: Number(v.value), isDefault: v.authorityId === null };
   }
 
+  /** The authority's own suspension term from today on (an effective-dated legal parameter; the past is kept). */
   async setSettings(authorityId: string, suspensionMaxMonths: number, admin: AuthenticatedUser) {
     await this.dataSource.transaction(async (em) => {
       if (!(await this.authorities.findById(authorityId, em))) throw DomainError.notFound('Authority');
-      await this.licenses.setSuspensionMaxMonths(em, authorityId, suspensionMaxMonths);
+      await this.legal.setAuthorityValueFromToday(em, 'LICENSE_SUSPENSION_MONTHS', authorityId, suspensionMaxMonths, admin);
       await this.audit.record(em, {
         actor: admin,
         action: 'authority.license_settings_set',

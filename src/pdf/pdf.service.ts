@@ -341,6 +341,7 @@ export class PdfService implements OnModuleInit {
       gapAfter: 0,
     });
     d.centered(`(Kiểm tra ${kindText})`, { font: 'italic', gapAfter: 12 });
+    for (const basis of data.legalBases ?? []) d.paragraph(basis, { font: 'italic', gapAfter: 3 });
 
     d.paragraph(
       `Hôm nay, ${formatVietnameseDate(data.inspectedOn)}, tại ${data.place.trim()}, Đoàn kiểm tra của ` +
@@ -481,6 +482,7 @@ export class PdfService implements OnModuleInit {
     });
     d.moveDown(4);
     d.centered(`Kính gửi: ${data.recipientName.trim()}.`, { size: TYPE.title, gapAfter: 12 });
+    for (const basis of data.legalBases ?? []) d.paragraph(basis, { font: 'italic', gapAfter: 3 });
 
     const who = authorityInText(a);
     d.paragraph(
@@ -496,7 +498,15 @@ export class PdfService implements OnModuleInit {
       });
     });
     d.paragraph(`Thời điểm thay đổi: ${formatVietnameseDate(data.changedOn)}.`);
-    if (data.late) {
+    // Letters written before the legal bases became data (no `legalBases`) keep their original wording and bytes.
+    const period = `${data.noticeWorkingDays ?? 10} ngày làm việc`;
+    if (data.late && data.legalBases) {
+      d.paragraph(
+        `Việc thông báo được thực hiện quá thời hạn ${period} kể từ ngày thay đổi theo quy định. Đề nghị ` +
+          `${data.recipientName} nghiêm túc thực hiện đúng thời hạn thông báo đối với các thay đổi tiếp theo; ` +
+          'việc chậm thông báo có thể bị xem xét xử lý theo quy định của pháp luật.',
+      );
+    } else if (data.late) {
       d.paragraph(
         'Việc thông báo được thực hiện quá thời hạn 10 ngày làm việc kể từ ngày thay đổi theo quy định tại ' +
           'Nghị định số 72/2013/NĐ-CP (được sửa đổi, bổ sung bởi Nghị định số 27/2018/NĐ-CP). Đề nghị ' +
@@ -504,7 +514,7 @@ export class PdfService implements OnModuleInit {
           'việc chậm thông báo có thể bị xem xét xử lý theo quy định của pháp luật.',
       );
     } else {
-      d.paragraph('Việc thông báo được thực hiện trong thời hạn 10 ngày làm việc kể từ ngày thay đổi theo quy định.');
+      d.paragraph(`Việc thông báo được thực hiện trong thời hạn ${period} kể từ ngày thay đổi theo quy định.`);
     }
     const recipients = recipientsBlock(a.recipients ?? DEFAULT_RECIPIENTS);
     const signature = signatureBlock(a.signerTitle, a.signerName, undefined, { seal: true });
@@ -519,14 +529,15 @@ export class PdfService implements OnModuleInit {
     return finishSigned(d, sealedBy);
   }
 
-  /** The 'Căn cứ …' lines printed when the data gives none. */
+  /**
+   * The 'Căn cứ …' lines printed when the data gives none: only licenses issued before the lines became data (their
+   * stored document has no `legalBases`), so their bytes never change. New versions store the lines in force.
+   */
   defaultLegalBases(data: LicensePdfData): string[] {
     const a = data.authority;
     const functionBasis =
       a.functionBasis?.trim() ||
       `Căn cứ quy định về chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của ${authorityInText(a)}`;
-    const dossier = data.applicationReference?.trim() ? ` (${data.applicationReference.trim()})` : '';
-    const proposing = a.proposingUnit?.trim() ? ` và đề nghị của ${a.proposingUnit.trim()}` : '';
     return [
       'Căn cứ Luật Báo chí ngày 05 tháng 4 năm 2016;',
       'Căn cứ Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013 của Chính phủ quy định quản lý, cung cấp, sử dụng ' +
@@ -536,7 +547,14 @@ export class PdfService implements OnModuleInit {
       'Căn cứ Nghị định số 147/2024/NĐ-CP ngày 09 tháng 11 năm 2024 của Chính phủ quy định quản lý, cung cấp, sử ' +
         'dụng dịch vụ Internet và thông tin trên mạng;',
       punctuate(functionBasis.replace(/[.;]$/, ''), false),
-      `Xét ${KIND_REQUEST[data.kind]} của ${data.licensee.name}${dossier}${proposing}.`,
+      considerationLine(data),
     ];
   }
+}
+
+/** The closing 'Xét …' line under a license's legal bases (the request it decides). */
+export function considerationLine(data: Pick<LicensePdfData, 'kind' | 'licensee' | 'applicationReference' | 'authority'>) {
+  const dossier = data.applicationReference?.trim() ? ` (${data.applicationReference.trim()})` : '';
+  const proposing = data.authority.proposingUnit?.trim() ? ` và đề nghị của ${data.authority.proposingUnit.trim()}` : '';
+  return `Xét ${KIND_REQUEST[data.kind]} của ${data.licensee.name}${dossier}${proposing}.`;
 }

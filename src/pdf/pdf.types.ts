@@ -45,7 +45,11 @@ export interface LicensePdfData {
   signedOn: string; // YYYY-MM-DD: the date of this version's decision
   issuedOn: string; // YYYY-MM-DD: first issue
   expiresOn: string; // YYYY-MM-DD
-  legalBases?: string[]; // default list of 'Căn cứ …' lines (Luật Báo chí 2016; Nghị định 72/2013/NĐ-CP …; Nghị định 27/2018/NĐ-CP …; Nghị định 147/2024/NĐ-CP …; the authority's function decision; 'Xét đề nghị của …')
+  /**
+   * The 'Căn cứ …' lines and the closing 'Xét …' line, as in force on `signedOn` (the authority's legal-basis data).
+   * Absent only in documents stored before the lines became data: those keep the renderer's original lines.
+   */
+  legalBases?: string[];
   licensee: {
     name: string;
     headOffice: string;
@@ -89,6 +93,8 @@ export interface InspectionRecordPdfData {
   conclusion: string;
   remedies: { description: string; dueOn?: string }[];
   violations?: { code: string; title: string; description: string }[];
+  /** The 'Căn cứ …' lines in force on the day of the inspection; absent in records stored before they were data. */
+  legalBases?: string[];
   /** Optional: a QR code and code to check the record online, drawn at the bottom of page 1. */
   verificationUrl?: string;
   verificationCode?: string;
@@ -106,6 +112,10 @@ export interface ChangeNoticeConfirmationPdfData {
   changedOn: string;
   receivedOn: string;
   late: boolean;
+  /** The 'Căn cứ …' lines in force on `signedOn`; absent in letters stored before they were data (original text). */
+  legalBases?: string[];
+  /** The notice period in force (CHANGE_NOTICE_WORKING_DAYS) when the letter was written; default 10. */
+  noticeWorkingDays?: number;
   /** Optional: a QR code and code to check the letter online, drawn at the bottom of page 1. */
   verificationUrl?: string;
   verificationCode?: string;

@@ -15,6 +15,7 @@ import { DocumentView } from '../documents/dto/document.dto';
 import { LicensesRepository } from '../licenses/licenses.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { InspectionRecordPdfData } from '../pdf/pdf.types';
+import { LegalBasesService } from '../legal/legal-bases.service';
 import { PdfService } from '../pdf/pdf.service';
 import { formatShortDate } from '../pdf/vietnamese-format';
 import { UsersRepository } from '../users/users.repository';
@@ -46,6 +47,7 @@ export class InspectionsService {
     private readonly notifications: NotificationsService,
     private readonly documents: DocumentsService,
     private readonly pdf: PdfService,
+    private readonly legalBases: LegalBasesService,
   ) {}
 
   private today(): string {
@@ -160,6 +162,8 @@ export class InspectionsService {
             signedAt: this.clock.now().toISOString(),
             certificateSha256: (await this.signing.signerFor(authority)).identity.fingerprintSha256,
           },
+          // The bases in force on the day of the record, stored with it (the record always renders the same).
+          legalBases: await this.legalBases.linesFor('INSPECTION_RECORD', completedOn, authority, ctx.em),
         };
         ctx.patch({
           findings,

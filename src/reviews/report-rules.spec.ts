@@ -3,7 +3,7 @@ import { activeDuringYear, annualDueOn, annualYear, reminderStartsOn } from './r
 
 describe('report rules', () => {
   it("the annual report for year Y is due on 15 January of Y+1 by default, or the authority's day", () => {
-    expect(annualDueOn(2026)).toBe('2027-01-15');
+    expect(annualDueOn(2026, '01-15')).toBe('2027-01-15');
     expect(annualDueOn(2026, '01-31')).toBe('2027-01-31');
   });
 

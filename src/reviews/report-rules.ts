@@ -1,12 +1,13 @@
 import { IsoDate } from '../calendar/iso-date';
 
-/** The default due day of the annual report: before 15 January of the next year (Circular 09/2014 art. 9). */
-export const DEFAULT_ANNUAL_DUE_MONTH_DAY = '01-15';
 /** Reminders start this many days before the due date unless the authority sets another value. */
 export const DEFAULT_REPORT_REMINDER_DAYS = 30;
 
-/** The due date of the annual report for `year` (the year reported on), given the authority's `MM-DD`. */
-export function annualDueOn(year: number, monthDay: string = DEFAULT_ANNUAL_DUE_MONTH_DAY): IsoDate {
+/**
+ * The due date of the annual report for `year` (the year reported on), given the `MM-DD`: the authority's own, else
+ * the legal parameter ANNUAL_REPORT_DUE_MONTH_DAY (01-15: before 15 January, Circular 09/2014 art. 9).
+ */
+export function annualDueOn(year: number, monthDay: string): IsoDate {
   return `${String(year + 1).padStart(4, '0')}-${monthDay}`;
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/roles';
-import { DEFAULT_ANNUAL_DUE_MONTH_DAY, DEFAULT_REPORT_REMINDER_DAYS } from './report-rules';
+import { DEFAULT_REPORT_REMINDER_DAYS } from './report-rules';
 import { Report } from './report.entity';
 import type { ReportState } from './report.machine';
 import { visibilityClause } from '../auth/visibility';
@@ -96,14 +96,15 @@ export class ReportsRepository {
     return { report: found!, created: rows.length === 1 };
   }
 
-  async settings(authorityId: string, em?: EntityManager): Promise<ReportSettings> {
+  /** The authority's settings; `defaultDueMonthDay` (the legal parameter in force) when it set no due day. */
+  async settings(authorityId: string, defaultDueMonthDay: string, em?: EntityManager): Promise<ReportSettings> {
     const rows: { annual_due_month_day: string; reminder_days: number }[] = await (em ?? this.dataSource.manager).query(
       `SELECT annual_due_month_day, reminder_days FROM report_settings WHERE authority_id = $1`,
       [authorityId],
     );
     return {
       authorityId,
-      annualDueMonthDay: rows[0]?.annual_due_month_day ?? DEFAULT_ANNUAL_DUE_MONTH_DAY,
+      annualDueMonthDay: rows[0]?.annual_due_month_day ?? defaultDueMonthDay,
       reminderDays: rows[0]?.reminder_days ?? DEFAULT_REPORT_REMINDER_DAYS,
     };
   }
@@ -155,11 +156,12 @@ export class ReportsRepository {
   async createAnnualObligations(
     em: EntityManager,
     year: number,
+    defaultDueMonthDay: string,
   ): Promise<{ id: string; authorityId: string; organizationId: string }[]> {
     const rows: { id: string; authority_id: string; organization_id: string }[] = await em.query(
       `INSERT INTO reports (license_id, authority_id, organization_id, period, kind, due_on)
        SELECT l.id, l.authority_id, l.organization_id, $1::text, 'ANNUAL',
-              (($2::int + 1)::text || '-' || coalesce(s.annual_due_month_day, '${DEFAULT_ANNUAL_DUE_MONTH_DAY}'))::date
+              (($2::int + 1)::text || '-' || coalesce(s.annual_due_month_day, $3::text))::date
        FROM licenses l LEFT JOIN report_settings s ON s.authority_id = l.authority_id
        WHERE l.issued_on <= make_date($2::int, 12, 31)
          AND l.expires_on >= make_date($2::int, 1, 1)
@@ -167,7 +169,7 @@ export class ReportsRepository {
        ORDER BY l.id
        ON CONFLICT (license_id, period) DO NOTHING
        RETURNING id, authority_id, organization_id`,
-      [String(year), year],
+      [String(year), year, defaultDueMonthDay],
     );
     return rows.map((r) => ({ id: r.id, authorityId: r.authority_id, organizationId: r.organization_id }));
   }

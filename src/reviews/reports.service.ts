@@ -24,6 +24,7 @@ import { Report, ReportContent } from './report.entity';
 import { reportMachine } from './report.machine';
 import { OwedReport, ReportSettings, ReportsRepository } from './reports.repository';
 import { visibleTo } from '../auth/visibility';
+import { LegalParametersService } from '../legal/legal-parameters.service';
 
 function periodLabel(r: { kind: string; period: string }): string {
   return r.kind === 'ANNUAL' ? `định kỳ năm ${r.period}` : 'đột xuất';
@@ -54,7 +55,13 @@ export class ReportsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly scheduler: SchedulerService,
+    private readonly legal: LegalParametersService,
   ) {}
+
+  /** The national annual due day in force on `on` (ANNUAL_REPORT_DUE_MONTH_DAY), for authorities without their own. */
+  private async defaultDueMonthDay(on: string, em?: EntityManager): Promise<string> {
+    return String(await this.legal.valueOn('ANNUAL_REPORT_DUE_MONTH_DAY', on, null, em));
+  }
 
   onModuleInit(): void {
     this.scheduler.registerJob({
@@ -106,7 +113,7 @@ export class ReportsService implements OnModuleInit {
             errors: [{ field: 'period', message: 'the license was not in force that year' }],
           });
         }
-        const settings = await this.reports.settings(license.authorityId, em);
+        const settings = await this.reports.settings(license.authorityId, await this.defaultDueMonthDay(today, em), em);
         const r = await this.reports.insertOrGet(em, {
           licenseId: license.id,
           authorityId: license.authorityId,
@@ -259,14 +266,14 @@ export class ReportsService implements OnModuleInit {
     // Staff see only their own authority's records: another authority's settings are 404, like its reports.
     if (isStaffRole(user.role) && user.authorityId !== authorityId) throw DomainError.notFound('Authority');
     if (!(await this.authorities.findById(authorityId))) throw DomainError.notFound('Authority');
-    return this.reports.settings(authorityId);
+    return this.reports.settings(authorityId, await this.defaultDueMonthDay(this.today()));
   }
 
   /** Per-authority due day and reminder window (admin). Applies to obligations created from now on. */
   async saveSettings(authorityId: string, dto: ReportSettingsDto, admin: AuthenticatedUser): Promise<ReportSettings> {
     return this.dataSource.transaction(async (em) => {
       if (!(await this.authorities.findById(authorityId, em))) throw DomainError.notFound('Authority');
-      const current = await this.reports.settings(authorityId, em);
+      const current = await this.reports.settings(authorityId, await this.defaultDueMonthDay(this.today(), em), em);
       const next: ReportSettings = {
         authorityId,
         annualDueMonthDay: dto.annualDueMonthDay,
@@ -301,7 +308,7 @@ export class ReportsService implements OnModuleInit {
     const year = isoDateYear(today);
     let created = 0;
     for (const y of [year - 1, year]) {
-      const rows = await this.reports.createAnnualObligations(em, y);
+      const rows = await this.reports.createAnnualObligations(em, y, await this.defaultDueMonthDay(today, em));
       for (const r of rows) {
         await this.engine.recordCreation(
           em,

@@ -49,4 +49,16 @@ export class CreateAuthorityDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    example:
+      'Căn cứ Quyết định số 12/2025/QĐ-UBND ngày 20 tháng 02 năm 2025 của Ủy ban nhân dân tỉnh Nghệ An quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Văn hóa, Thể thao và Du lịch;',
+    description: 'The "Căn cứ" line of the authority\'s own function decision, printed on its documents',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  @Matches(/^Căn cứ /u, { message: 'functionBasis must start with "Căn cứ "' })
+  functionBasis?: string;
 }

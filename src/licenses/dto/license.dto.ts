@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { PageQuery } from '../../common/pagination';
 import { TransitionRequestDto } from '../../workflow/transition.dto';
@@ -40,6 +40,17 @@ export class LicenseTransitionDto extends TransitionRequestDto {
   @IsOptional()
   @IsIsoDate()
   until?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'SUSPEND as a deprivation of the right to use the license imposed by a sanction: the sanctioned violation; ' +
+      '`decisionNumber` is its decision and `until` lies within the months its violation type allows. Without it, ' +
+      'a suspension under the licensing rules lasting at most LICENSE_SUSPENSION_MONTHS',
+  })
+  @IsOptional()
+  @IsUUID()
+  violationId?: string;
 }
 
 export class LicenseNumberingDto {
@@ -63,7 +74,7 @@ export class LicenseNumberingDto {
 }
 
 export class LicenseSettingsDto {
-  @ApiProperty({ minimum: 1, maximum: 12, description: 'Longest suspension, in months (default 3)' })
+  @ApiProperty({ minimum: 1, maximum: 12, description: 'The suspension term under the licensing rules, in months (national default 3), from today on' })
   @IsInt()
   @Min(1)
   @Max(12)
