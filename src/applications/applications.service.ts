@@ -60,6 +60,20 @@ import { checkLicenseFor, checkNewTerm } from './term-rules';
 
 type Ctx = TransitionContext<Application>;
 
+/** The proof document kind of a change of the organization's name (an AMENDMENT). */
+export const NAME_CHANGE_PROOF = 'NAME_CHANGE_PROOF';
+
+/** `organizationName` is for an AMENDMENT only; blank means unchanged. Returns the trimmed name or null. */
+function checkOrganizationNameShape(type: ApplicationType, name: string | null | undefined): string | null {
+  const trimmed = name?.trim() || null;
+  if (trimmed && type !== 'AMENDMENT') {
+    throw DomainError.validation(`A ${type} dossier does not change the organization's name`, [
+      { field: 'organizationName', message: 'only for type AMENDMENT' },
+    ]);
+  }
+  return trimmed;
+}
+
 /** Documents of a dossier are owned by the application. */
 function dossierOf(applicationId: string): DocumentOwner {
   return { type: 'application', id: applicationId };
@@ -151,6 +165,7 @@ export class ApplicationsService {
     const requestedExpiresOn = dto.requestedExpiresOn ?? null;
     this.checkExpiryShape(dto.type, requestedExpiresOn);
     const changeNotice = checkChangeNoticeShape(dto.type, dto.changeNotice);
+    const organizationName = checkOrganizationNameShape(dto.type, dto.organizationName);
 
     const created = await this.dataSource.transaction(async (em) => {
       const timeZone = await this.repo.authorityTimeZone(dto.authorityId, em);
@@ -178,6 +193,7 @@ export class ApplicationsService {
         requestedExpiresOn,
         reason: dto.reason?.trim() || null,
         changeNotice,
+        organizationName,
         createdBy: user.id,
       });
       await this.engine.recordCreation(em, applicationMachine, app.id, user, this.scope(app), {
@@ -207,6 +223,9 @@ export class ApplicationsService {
       const changes: Partial<Application> = {};
       if (dto.site !== undefined) changes.site = this.checkSiteShape(app.type, dto.site);
       if (dto.reason !== undefined) changes.reason = dto.reason?.trim() || null;
+      if (dto.organizationName !== undefined) {
+        changes.organizationName = checkOrganizationNameShape(app.type, dto.organizationName);
+      }
       if (dto.requestedExpiresOn !== undefined) {
         const requested = dto.requestedExpiresOn ?? null;
         this.checkExpiryShape(app.type, requested);
@@ -608,7 +627,10 @@ export class ApplicationsService {
     const app = ctx.record;
     if (app.type === 'NEW' || app.type === 'AMENDMENT') {
       const errors = app.site ? siteErrors(app.site, app.type === 'NEW' ? 'full' : 'partial') : [];
-      if (!app.site) errors.push({ field: 'site', message: 'required' });
+      // An AMENDMENT changes the particulars, the organization's name, or both.
+      if (!app.site && !(app.type === 'AMENDMENT' && app.organizationName)) {
+        errors.push({ field: 'site', message: 'required' });
+      }
       if (errors.length) {
         throw DomainError.rule(ErrorCode.VALIDATION_FAILED, 'The site particulars are incomplete or invalid', {
           errors,
@@ -625,7 +647,10 @@ export class ApplicationsService {
   }
 
   private async guardRequiredDocuments(ctx: Ctx): Promise<void> {
-    const required = (await this.repo.requirements(ctx.record.type, ctx.em)).filter((r) => r.required);
+    // A change of name is proved by the amended registration (NAME_CHANGE_PROOF), required only then.
+    const required = (await this.repo.requirements(ctx.record.type, ctx.em)).filter(
+      (r) => r.required || (r.kind === NAME_CHANGE_PROOF && ctx.record.organizationName),
+    );
     const present = new Set(await this.documentKinds(ctx.em, ctx.record.id));
     const missing = required.map((r) => r.kind).filter((k) => !present.has(k));
     if (missing.length) {

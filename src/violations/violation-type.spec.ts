@@ -2,7 +2,7 @@ import { fineInRange, individualFine, violationTypeView, type ViolationType } fr
 
 const entry: ViolationType = {
   code: 'HOMEPAGE_DISCLOSURE',
-  effectiveFrom: '2026-01-01',
+  effectiveFrom: '2026-07-01',
   titleVi: 'Trang chủ không ghi đầy đủ thông tin',
   titleEn: 'Homepage disclosure',
   legalBasis: 'Nghị định 174/2026/NĐ-CP, Điều 93',
@@ -11,7 +11,12 @@ const entry: ViolationType = {
   additionalMeasures: [],
   remedialMeasures: ['Buộc bổ sung'],
   grave: false,
-  verified: true,
+  verified: false,
+  sourceText: 'Nghị định 174/2026/NĐ-CP',
+  article: 'Điều 93',
+  clause: null,
+  deprivationMinMonths: null,
+  deprivationMaxMonths: null,
   createdAt: new Date(0),
 };
 

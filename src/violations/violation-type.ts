@@ -11,6 +11,13 @@ export interface ViolationType {
   remedialMeasures: string[];
   grave: boolean;
   verified: boolean;
+  /** The text, article and clause the entry rests on (e.g. Nghị định 119/2020/NĐ-CP, Điều 20, khoản 2 điểm a). */
+  sourceText: string;
+  article: string | null;
+  clause: string | null;
+  /** Months of deprivation of the right to use the license the entry allows; null: none. */
+  deprivationMinMonths: number | null;
+  deprivationMaxMonths: number | null;
   createdAt: Date;
 }
 
@@ -35,6 +42,13 @@ export function violationTypeView(t: ViolationType) {
     grave: t.grave,
     verified: t.verified,
     effectiveFrom: t.effectiveFrom,
+    sourceText: t.sourceText,
+    article: t.article,
+    clause: t.clause,
+    deprivationMonths:
+      t.deprivationMinMonths !== null && t.deprivationMaxMonths !== null
+        ? { min: t.deprivationMinMonths, max: t.deprivationMaxMonths }
+        : null,
   };
 }
 

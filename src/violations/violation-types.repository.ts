@@ -15,6 +15,11 @@ interface Row {
   remedial_measures: string[];
   grave: boolean;
   verified: boolean;
+  source_text: string;
+  article: string | null;
+  clause: string | null;
+  deprivation_min_months: number | null;
+  deprivation_max_months: number | null;
   created_at: Date;
 }
 
@@ -31,6 +36,11 @@ function toType(r: Row): ViolationType {
     remedialMeasures: r.remedial_measures,
     grave: r.grave,
     verified: r.verified,
+    sourceText: r.source_text,
+    article: r.article,
+    clause: r.clause,
+    deprivationMinMonths: r.deprivation_min_months,
+    deprivationMaxMonths: r.deprivation_max_months,
     createdAt: r.created_at,
   };
 }
@@ -74,8 +84,9 @@ export class ViolationTypesRepository {
   ): Promise<ViolationType | null> {
     const rows: Row[] = await em.query(
       `INSERT INTO violation_types (code, effective_from, title_vi, title_en, legal_basis, min_fine, max_fine,
-         additional_measures, remedial_measures, grave, verified, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         additional_measures, remedial_measures, grave, verified, created_by, source_text, article, clause,
+         deprivation_min_months, deprivation_max_months)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (code, effective_from) DO NOTHING RETURNING *`,
       [
         t.code,
@@ -90,6 +101,11 @@ export class ViolationTypesRepository {
         t.grave,
         t.verified,
         createdBy,
+        t.sourceText,
+        t.article,
+        t.clause,
+        t.deprivationMinMonths,
+        t.deprivationMaxMonths,
       ],
     );
     return rows.length ? toType(rows[0]) : null;

@@ -33,6 +33,16 @@ export class ViolationTypesService {
         { field: 'maxFine', message: 'maxFine must be greater than or equal to minFine' },
       ]);
     }
+    if ((dto.deprivationMinMonths === undefined) !== (dto.deprivationMaxMonths === undefined)) {
+      throw DomainError.validation('A deprivation range has both bounds', [
+        { field: 'deprivationMaxMonths', message: 'give deprivationMinMonths and deprivationMaxMonths together' },
+      ]);
+    }
+    if ((dto.deprivationMaxMonths ?? 0) < (dto.deprivationMinMonths ?? 0)) {
+      throw DomainError.validation('The deprivation range is inverted', [
+        { field: 'deprivationMaxMonths', message: 'must be greater than or equal to deprivationMinMonths' },
+      ]);
+    }
     return this.dataSource.transaction(async (em) => {
       const created = await this.repo.insert(
         em,
@@ -48,6 +58,11 @@ export class ViolationTypesService {
           remedialMeasures: dto.remedialMeasures ?? [],
           grave: dto.grave ?? false,
           verified: dto.verified ?? true,
+          sourceText: dto.sourceText?.trim() || dto.legalBasis.trim(),
+          article: dto.article?.trim() || null,
+          clause: dto.clause?.trim() || null,
+          deprivationMinMonths: dto.deprivationMinMonths ?? null,
+          deprivationMaxMonths: dto.deprivationMaxMonths ?? null,
         },
         actor.id,
       );

@@ -145,6 +145,18 @@ export class CreateApplicationDto {
   @ValidateNested()
   @Type(() => ChangeNoticeDto)
   changeNotice?: ChangeNoticeDto;
+
+  @ApiPropertyOptional({
+    maxLength: 300,
+    example: 'Công ty Cổ phần Truyền thông Sông Lam Mới',
+    description:
+      'AMENDMENT only: the organization’s new name (a change of name is an amendment of the license); the dossier ' +
+      'then carries the NAME_CHANGE_PROOF document',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  organizationName?: string;
 }
 
 /** PATCH: the members to change; `null` clears `requestedExpiresOn` or `reason`. */
@@ -179,6 +191,19 @@ export class UpdateApplicationDto {
   @ValidateNested()
   @Type(() => ChangeNoticeDto)
   changeNotice?: ChangeNoticeDto;
+
+  @ApiPropertyOptional({
+    maxLength: 300,
+    nullable: true,
+    example: 'Công ty Cổ phần Truyền thông Sông Lam Mới',
+    description:
+      'AMENDMENT only: the organization’s new name (a change of name is an amendment of the license); the dossier ' +
+      'then carries the NAME_CHANGE_PROOF document',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  organizationName?: string | null;
 }
 
 export class ChecklistEntryDto {

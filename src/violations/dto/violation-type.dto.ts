@@ -84,6 +84,41 @@ export class CreateViolationTypeDto {
   @IsBoolean()
   grave?: boolean;
 
+  @ApiPropertyOptional({ example: 'Nghị định 174/2026/NĐ-CP', description: 'The source text; default legalBasis' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  sourceText?: string;
+
+  @ApiPropertyOptional({ example: 'Điều 93' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  article?: string;
+
+  @ApiPropertyOptional({ example: 'khoản 2 điểm a' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  clause?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, description: 'Shortest deprivation of the license it allows, months' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  deprivationMinMonths?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 24, description: 'Longest deprivation of the license it allows, months' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  deprivationMaxMonths?: number;
+
   @ApiPropertyOptional({ description: 'The legal staff confirmed the range', default: true })
   @IsOptional()
   @IsBoolean()
