@@ -150,7 +150,7 @@ export class ApplicationsService {
   async create(dto: CreateApplicationDto, user: AuthenticatedUser): Promise<ApplicationView> {
     const organizationId = user.organizationId;
     if (!organizationId) throw DomainError.forbidden('Only an organization’s account files dossiers');
-    const site = this.checkSiteShape(dto.type, dto.site ?? null);
+    const site = this.checkSiteShape(dto.type, dto.site ?? null, !!dto.organizationName?.trim());
     const licenseId = dto.licenseId ?? null;
     if (dto.type === 'NEW' && licenseId) {
       throw DomainError.validation('A NEW dossier names no license', [
@@ -544,7 +544,9 @@ export class ApplicationsService {
   }
 
   /** Site particulars: required for NEW, the changes for AMENDMENT, none for the other types (400). */
-  private checkSiteShape(type: ApplicationType, site: SiteInput | null): SiteInput | null {
+  /** `renamesOnly`: an AMENDMENT that changes the organization's name needs no particulars. */
+  private checkSiteShape(type: ApplicationType, site: SiteInput | null, renamesOnly = false): SiteInput | null {
+    if (type === 'AMENDMENT' && !site && renamesOnly) return null;
     if (type === 'NEW' || type === 'AMENDMENT') {
       if (!site) {
         throw DomainError.validation('The site particulars are required', [

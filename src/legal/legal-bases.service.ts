@@ -10,12 +10,7 @@ import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { CreateLegalBasisDto } from './dto/legal-basis.dto';
-import {
-  defaultFunctionBasis,
-  FUNCTION_BASIS_TOKEN,
-  LegalDocumentType,
-  legalBasisLineProblems,
-} from './legal-catalog';
+import { defaultFunctionBasis, FUNCTION_BASIS_TOKEN, LegalDocumentType, legalBasisLineProblems } from './legal-catalog';
 import { LegalBasisRow, LegalRepository } from './legal.repository';
 
 /** The "Căn cứ" lines of a document with the authority's function decision in place of its token. */

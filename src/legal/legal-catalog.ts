@@ -58,7 +58,10 @@ const processing = (type: string, label: string): ParameterDefinition => ({
   min: 1,
   max: 365,
   perAuthority: true,
-  versions: carriedOver(10, `Nghị định 72/2013/NĐ-CP, Điều 23${type === 'NEW' ? 'e' : 'h'} (sửa đổi bởi Nghị định 27/2018/NĐ-CP)`),
+  versions: carriedOver(
+    10,
+    `Nghị định 72/2013/NĐ-CP, Điều 23${type === 'NEW' ? 'e' : 'h'} (sửa đổi bởi Nghị định 27/2018/NĐ-CP)`,
+  ),
 });
 
 /** Every legal figure, by key. The keys are stable: other modules and clients read them by name. */
@@ -243,7 +246,12 @@ export interface LegalBasisSeed {
 
 /** The default "Căn cứ" lines of each document type (the authority's own lines replace them from a date). */
 export const LEGAL_BASES: readonly LegalBasisSeed[] = [
-  { documentType: 'LICENSE', effectiveFrom: DECREE_147_IN_FORCE, lines: [PRESS_LAW, DECREE_147, FUNCTION_BASIS_TOKEN], verified: true },
+  {
+    documentType: 'LICENSE',
+    effectiveFrom: DECREE_147_IN_FORCE,
+    lines: [PRESS_LAW, DECREE_147, FUNCTION_BASIS_TOKEN],
+    verified: true,
+  },
   {
     documentType: 'INSPECTION_RECORD',
     effectiveFrom: DECREE_147_IN_FORCE,
@@ -269,7 +277,8 @@ export function legalBasisLineProblems(lines: readonly string[]): { index: numbe
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (line === FUNCTION_BASIS_TOKEN) return;
-    if (!line.startsWith('Căn cứ ')) problems.push({ index, message: `must start with "Căn cứ " or be ${FUNCTION_BASIS_TOKEN}` });
+    if (!line.startsWith('Căn cứ '))
+      problems.push({ index, message: `must start with "Căn cứ " or be ${FUNCTION_BASIS_TOKEN}` });
     const repealed = REPEALED_TEXTS.find((t) => citesText(line, t));
     if (repealed) problems.push({ index, message: `cites ${repealed}, repealed by Nghị định 147/2024/NĐ-CP` });
   });
@@ -308,7 +317,13 @@ const N174 = 'Nghị định 174/2026/NĐ-CP';
 /** Source text, article and clause of every seeded entry (domain brief, corrected December 2026). */
 export const VIOLATION_SOURCES: readonly ViolationSourceSeed[] = [
   { code: 'HOMEPAGE_DISCLOSURE', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: null },
-  { code: 'HOMEPAGE_DISCLOSURE', effectiveFrom: DECREE_174_IN_FORCE, sourceText: N174, article: 'Điều 93', clause: null },
+  {
+    code: 'HOMEPAGE_DISCLOSURE',
+    effectiveFrom: DECREE_174_IN_FORCE,
+    sourceText: N174,
+    article: 'Điều 93',
+    clause: null,
+  },
   {
     code: 'CITATION_NOT_VERBATIM',
     effectiveFrom: D119,
@@ -319,11 +334,29 @@ export const VIOLATION_SOURCES: readonly ViolationSourceSeed[] = [
     deprivationMaxMonths: 3,
   },
   { code: 'DOMAIN_OR_SERVER', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: null },
-  { code: 'DOMAIN_OR_SERVER', effectiveFrom: DECREE_174_IN_FORCE, sourceText: N174, article: 'Điều 45', clause: 'khoản 1' },
+  {
+    code: 'DOMAIN_OR_SERVER',
+    effectiveFrom: DECREE_174_IN_FORCE,
+    sourceText: N174,
+    article: 'Điều 45',
+    clause: 'khoản 1',
+  },
   { code: 'FALSE_OR_ILLEGAL_LINKS', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: null },
-  { code: 'FALSE_OR_ILLEGAL_LINKS', effectiveFrom: DECREE_174_IN_FORCE, sourceText: N174, article: 'Điều 93', clause: null },
+  {
+    code: 'FALSE_OR_ILLEGAL_LINKS',
+    effectiveFrom: DECREE_174_IN_FORCE,
+    sourceText: N174,
+    article: 'Điều 93',
+    clause: null,
+  },
   { code: 'WORKS_WITHOUT_CONSENT', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: null },
-  { code: 'WORKS_WITHOUT_CONSENT', effectiveFrom: DECREE_174_IN_FORCE, sourceText: N174, article: 'Điều 93', clause: null },
+  {
+    code: 'WORKS_WITHOUT_CONSENT',
+    effectiveFrom: DECREE_174_IN_FORCE,
+    sourceText: N174,
+    article: 'Điều 93',
+    clause: null,
+  },
   { code: 'GRAVE_CONTENT', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: null },
   { code: 'NO_LICENSE', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: 'khoản 5' },
   { code: 'OWN_NEWS_PRODUCTION', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: null },

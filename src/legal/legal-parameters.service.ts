@@ -121,13 +121,18 @@ export class LegalParametersService {
       });
     }
     return this.dataSource.transaction(async (em) => {
-      const created = await this.insertVersion(em, def, {
-        authorityId: dto.authorityId ?? null,
-        effectiveFrom: dto.effectiveFrom,
-        value: dto.value,
-        basis: dto.basis.trim(),
-        verified: dto.verified ?? false,
-      }, actor);
+      const created = await this.insertVersion(
+        em,
+        def,
+        {
+          authorityId: dto.authorityId ?? null,
+          effectiveFrom: dto.effectiveFrom,
+          value: dto.value,
+          basis: dto.basis.trim(),
+          verified: dto.verified ?? false,
+        },
+        actor,
+      );
       return parameterView(created);
     });
   }
@@ -150,7 +155,15 @@ export class LegalParametersService {
     const effectiveFrom = this.today();
     const row = await this.repo.upsertAuthorityParameter(
       em,
-      { key, unit: def.unit, authorityId, effectiveFrom, value: String(value), basis: 'Thiết lập của cơ quan cấp phép', verified: false },
+      {
+        key,
+        unit: def.unit,
+        authorityId,
+        effectiveFrom,
+        value: String(value),
+        basis: 'Thiết lập của cơ quan cấp phép',
+        verified: false,
+      },
       actor.id,
     );
     await this.audit.record(em, {

@@ -74,7 +74,9 @@ export class LegalBasesController {
   @ApiBadRequestResponse({ description: 'Malformed field' })
   @ApiNotFoundResponse({ description: 'No such authority' })
   @ApiConflictResponse({ description: 'That version exists already (ALREADY_EXISTS)' })
-  @ApiUnprocessableEntityResponse({ description: 'LEGAL_BASIS_INVALID (a repealed text, not a basis), EFFECTIVE_DATE_IN_PAST' })
+  @ApiUnprocessableEntityResponse({
+    description: 'LEGAL_BASIS_INVALID (a repealed text, not a basis), EFFECTIVE_DATE_IN_PAST',
+  })
   create(@Body() dto: CreateLegalBasisDto, @CurrentUser() admin: AuthenticatedUser) {
     return this.bases.create(dto, admin);
   }

@@ -2,7 +2,10 @@ import { SystemClock, Clock } from '../../src/common/clock';
 import { bearer, Cast, createCast, fileApplicationTo, fireApplicationOk } from '../support/factories';
 import { API, startTestApp, TestApp } from '../support/test-app';
 
-/** Decree 72/2013 art. 23e: 10 working days from a complete dossier; a supplement restarts the clock from zero. */
+/**
+ * 10 working days (PROCESSING_WORKING_DAYS_*) "kể từ ngày nhận được hồ sơ hợp lệ": from the day the complete dossier
+ * or its last supplement was received, whatever day the appraiser confirms it; a supplement restarts it from zero.
+ */
 describe('applications: the statutory clock', () => {
   let t: TestApp;
   let cast: Cast;
@@ -57,7 +60,7 @@ describe('applications: the statutory clock', () => {
     expect(app.deadline).toMatchObject({ dueAt: '2026-03-16T16:59:59.999Z' });
   });
 
-  it('a supplement pauses the clock; a new confirmation starts it again from zero', async () => {
+  it('a supplement pauses the clock; confirmed the next day, it counts again from the day the supplement came', async () => {
     at('2026-03-02T02:00:00Z');
     const app = await fileApplicationTo(t, cast, 'IN_APPRAISAL');
     expect(app.deadline).toMatchObject({ dueAt: '2026-03-16T16:59:59.999Z', paused: false });
@@ -76,29 +79,72 @@ describe('applications: the statutory clock', () => {
     const resubmitted = await fireApplicationOk(t, cast.owner.token, app.id, { event: 'RESUBMIT' });
     expect(resubmitted.deadline).toMatchObject({ paused: true });
 
+    expect(resubmitted.receivedOn).toBe('2026-04-20');
+    expect(resubmitted.completenessCheck).toMatchObject({ receivedOn: '2026-04-20', open: true, overdue: false });
+
     at('2026-04-21T02:00:00Z'); // Tuesday; 27 April (Hùng Kings, substitute), 30 April and 1 May are holidays
     const restarted = await fireApplicationOk(t, cast.appraiser.token, app.id, { event: 'CONFIRM_COMPLETE' });
-    // 22, 23, 24, 28, 29 April, 4, 5, 6, 7, 8 May.
+    // From Monday 20 April, the supplement's day of receipt: 21, 22, 23, 24, 28, 29 April, 4, 5, 6, 7 May.
     expect(restarted.deadline).toEqual({
-      dueAt: '2026-05-08T16:59:59.999Z',
-      workingDaysLeft: 11,
+      dueAt: '2026-05-07T16:59:59.999Z',
+      workingDaysLeft: 10,
       overdue: false,
       paused: false,
     });
+    expect(restarted.clockStartedOn).toBe('2026-04-20');
+    expect(restarted.completenessCheck).toMatchObject({ receivedOn: '2026-04-20', open: false, workingDaysLeft: null });
   });
 
-  it('the period is configurable per type and per authority', async () => {
-    await t.ds.query(
-      `INSERT INTO authority_processing_overrides (authority_id, application_type, processing_working_days) VALUES ($1, 'NEW', 5)`,
-      [cast.authority.id],
-    );
-    try {
-      at('2026-03-02T02:00:00Z');
-      const app = await fileApplicationTo(t, cast, 'IN_APPRAISAL');
-      expect(app.deadline).toMatchObject({ dueAt: '2026-03-09T16:59:59.999Z' });
-    } finally {
-      await t.ds.query(`DELETE FROM authority_processing_overrides WHERE authority_id = $1`, [cast.authority.id]);
-    }
+  it('a confirmation several days after receipt: the period counts from the receipt, not the confirmation', async () => {
+    at('2026-03-02T02:00:00Z'); // Monday 2 March: filed
+    const app = await fileApplicationTo(t, cast, 'SUBMITTED');
+    expect(app.receivedOn).toBe('2026-03-02');
+    // The completeness check has its own period (COMPLETENESS_CHECK_WORKING_DAYS, 3): to the end of Thursday 5 March.
+    expect(app.completenessCheck).toEqual({
+      receivedOn: '2026-03-02',
+      dueAt: '2026-03-05T16:59:59.999Z',
+      open: true,
+      workingDaysLeft: 4,
+      overdue: false,
+    });
+    expect(app.deadline).toBeNull();
+    at('2026-03-06T02:00:00Z'); // Friday: the check is late
+    expect((await read(app.id)).completenessCheck).toMatchObject({ open: true, overdue: true, workingDaysLeft: 0 });
+    await fireApplicationOk(t, cast.appraiser.token, app.id, { event: 'START_REVIEW' });
+    at('2026-03-09T02:00:00Z'); // Monday 9 March: confirmed a week after receipt
+    const confirmed = await fireApplicationOk(t, cast.appraiser.token, app.id, { event: 'CONFIRM_COMPLETE' });
+    // Monday 2 March + 10 working days = Monday 16 March (not 23 March, as counted from the confirmation).
+    expect(confirmed.deadline).toEqual({
+      dueAt: '2026-03-16T16:59:59.999Z',
+      workingDaysLeft: 6,
+      overdue: false,
+      paused: false,
+    });
+    expect(confirmed.clockStartedOn).toBe('2026-03-02');
+    expect(confirmed.completenessCheck).toMatchObject({ open: false, overdue: false });
+    const history = await t.http.get(`${API}/applications/${app.id}/history`).set(bearer(cast.appraiser.token));
+    expect(history.body.at(-1).data).toMatchObject({ clockStartedOn: '2026-03-02', confirmedOn: '2026-03-09' });
+  });
+
+  it('the period is a legal parameter an authority may set for itself from a date on', async () => {
+    const own = await createCast(t);
+    at('2026-03-02T02:00:00Z');
+    const set = await t.http
+      .post(`${API}/legal-parameters`)
+      .set(bearer(t.adminToken))
+      .send({
+        key: 'PROCESSING_WORKING_DAYS_NEW',
+        value: 5,
+        effectiveFrom: '2026-03-02',
+        basis: 'Quyết định của Ủy ban nhân dân tỉnh',
+        authorityId: own.authority.id,
+      });
+    expect(set.status).toBe(201);
+    const app = await fileApplicationTo(t, own, 'IN_APPRAISAL');
+    expect(app.deadline).toMatchObject({ dueAt: '2026-03-09T16:59:59.999Z' });
+    // Other authorities keep the national 10 days.
+    const other = await fileApplicationTo(t, cast, 'IN_APPRAISAL');
+    expect(other.deadline).toMatchObject({ dueAt: '2026-03-16T16:59:59.999Z' });
   });
 
   it('?overdue=true lists the authority’s late dossiers whose clock runs', async () => {

@@ -189,11 +189,14 @@ describe('change notices: filing, confirmation, license version, registry and le
     const own = await createCast(t);
     at('2026-03-02T02:00:00Z');
     const lic = (await fileApplicationTo(t, own, 'APPROVED')).licenseId as string;
-    await t.ds.query(
-      `INSERT INTO authority_processing_overrides (authority_id, application_type, processing_working_days)
-       VALUES ($1, 'CHANGE_NOTICE', 3)`,
-      [own.authority.id],
-    );
+    const set = await t.http.post(`${API}/legal-parameters`).set(bearer(t.adminToken)).send({
+      key: 'CHANGE_NOTICE_CONFIRMATION_WORKING_DAYS',
+      value: 3,
+      effectiveFrom: '2026-03-02',
+      basis: 'Quyết định của Ủy ban nhân dân tỉnh',
+      authorityId: own.authority.id,
+    });
+    expect(set.status).toBe(201);
     at('2026-03-09T02:00:00Z');
     const app = await walkNotice(
       t,
