@@ -10,7 +10,22 @@ type HandOver = (
 
 function service(handler?: ApprovalHandler, lookup?: LicenseLookup): { handOver: HandOver } {
   const none = undefined as never;
-  const s = new ApplicationsService(none, none, none, none, none, none, none, none, none, none, none, none, handler, lookup);
+  const s = new ApplicationsService(
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    none,
+    handler,
+    lookup,
+  );
   return s as unknown as { handOver: HandOver };
 }
 

@@ -3,7 +3,6 @@ import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { DomainError, FieldError } from '../common/domain-error';
 import type { ApplicationType, ChangeNoticeParticulars } from './approval.port';
 
-
 /** What a request may carry as `changeNotice` (validated for types by the DTO). */
 export interface ChangeNoticeInput {
   changedOn?: string;

@@ -2,7 +2,12 @@ import type { LicenseFacts } from './approval.port';
 import { addYears, checkLicenseFor, checkNewTerm, TermLimits } from './term-rules';
 
 /** The figures seeded for Decree 72/2013 and (unconfirmed) Decree 147/2024. */
-const LIMITS: TermLimits = { maxTermYears: 10, extensionMinDaysBeforeExpiry: 30, maxExtensions: 2, maxExtensionYears: 2 };
+const LIMITS: TermLimits = {
+  maxTermYears: 10,
+  extensionMinDaysBeforeExpiry: 30,
+  maxExtensions: 2,
+  maxExtensionYears: 2,
+};
 
 function codeOf(fn: () => void): string | undefined {
   try {

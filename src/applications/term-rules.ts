@@ -32,11 +32,7 @@ export function addYears(d: IsoDate, years: number): IsoDate {
 }
 
 /** NEW: a requested expiry lies in the future and at most 10 years from today (the earliest issue date). */
-export function checkNewTerm(
-  today: IsoDate,
-  requestedExpiresOn: IsoDate | null,
-  maxTermYears: number,
-): void {
+export function checkNewTerm(today: IsoDate, requestedExpiresOn: IsoDate | null, maxTermYears: number): void {
   if (requestedExpiresOn === null) return;
   if (compareIsoDate(requestedExpiresOn, today) <= 0) {
     throw DomainError.rule('REQUESTED_EXPIRY_NOT_IN_FUTURE', 'The requested expiry date must lie in the future', {
@@ -98,9 +94,13 @@ export function checkLicenseFor(
     );
   }
   if (facts.extensionCount >= limits.maxExtensions) {
-    throw DomainError.rule('EXTENSION_LIMIT_REACHED', `A license may be extended at most ${limits.maxExtensions} times`, {
-      extensions: { extensionCount: facts.extensionCount },
-    });
+    throw DomainError.rule(
+      'EXTENSION_LIMIT_REACHED',
+      `A license may be extended at most ${limits.maxExtensions} times`,
+      {
+        extensions: { extensionCount: facts.extensionCount },
+      },
+    );
   }
   if (ctx.requestedExpiresOn !== null) {
     const max = addYears(facts.expiresOn, limits.maxExtensionYears);

@@ -233,14 +233,22 @@ export class LicensesService {
       });
     }
     if (basis.decisionNumber !== ctx.input.decisionNumber) {
-      throw DomainError.rule('SANCTION_DECISION_MISMATCH', 'A deprivation is imposed by the violation’s sanction decision', {
-        errors: [{ field: 'decisionNumber', message: `must be ${basis.decisionNumber}` }],
-      });
+      throw DomainError.rule(
+        'SANCTION_DECISION_MISMATCH',
+        'A deprivation is imposed by the violation’s sanction decision',
+        {
+          errors: [{ field: 'decisionNumber', message: `must be ${basis.decisionNumber}` }],
+        },
+      );
     }
     if (basis.minMonths === null || basis.maxMonths === null) {
-      throw DomainError.rule('DEPRIVATION_NOT_ALLOWED', `The entry ${basis.typeCode} allows no deprivation of the license`, {
-        errors: [{ field: 'violationId', message: 'its violation type allows no deprivation' }],
-      });
+      throw DomainError.rule(
+        'DEPRIVATION_NOT_ALLOWED',
+        `The entry ${basis.typeCode} allows no deprivation of the license`,
+        {
+          errors: [{ field: 'violationId', message: 'its violation type allows no deprivation' }],
+        },
+      );
     }
     const earliest = addMonths(today, basis.minMonths);
     const latest = addMonths(today, basis.maxMonths);
@@ -250,7 +258,12 @@ export class LicensesService {
         `${basis.typeCode} allows ${basis.minMonths}–${basis.maxMonths} months: until between ${earliest} and ${latest}`,
         {
           errors: [{ field: 'until', message: `must be between ${earliest} and ${latest}` }],
-          extensions: { minMonths: basis.minMonths, maxMonths: basis.maxMonths, earliestUntil: earliest, latestUntil: latest },
+          extensions: {
+            minMonths: basis.minMonths,
+            maxMonths: basis.maxMonths,
+            earliestUntil: earliest,
+            latestUntil: latest,
+          },
         },
       );
     }
@@ -425,7 +438,13 @@ export class LicensesService {
   async setSettings(authorityId: string, suspensionMaxMonths: number, admin: AuthenticatedUser) {
     await this.dataSource.transaction(async (em) => {
       if (!(await this.authorities.findById(authorityId, em))) throw DomainError.notFound('Authority');
-      await this.legal.setAuthorityValueFromToday(em, 'LICENSE_SUSPENSION_MONTHS', authorityId, suspensionMaxMonths, admin);
+      await this.legal.setAuthorityValueFromToday(
+        em,
+        'LICENSE_SUSPENSION_MONTHS',
+        authorityId,
+        suspensionMaxMonths,
+        admin,
+      );
       await this.audit.record(em, {
         actor: admin,
         action: 'authority.license_settings_set',

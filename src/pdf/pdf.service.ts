@@ -553,8 +553,12 @@ export class PdfService implements OnModuleInit {
 }
 
 /** The closing 'Xét …' line under a license's legal bases (the request it decides). */
-export function considerationLine(data: Pick<LicensePdfData, 'kind' | 'licensee' | 'applicationReference' | 'authority'>) {
+export function considerationLine(
+  data: Pick<LicensePdfData, 'kind' | 'licensee' | 'applicationReference' | 'authority'>,
+) {
   const dossier = data.applicationReference?.trim() ? ` (${data.applicationReference.trim()})` : '';
-  const proposing = data.authority.proposingUnit?.trim() ? ` và đề nghị của ${data.authority.proposingUnit.trim()}` : '';
+  const proposing = data.authority.proposingUnit?.trim()
+    ? ` và đề nghị của ${data.authority.proposingUnit.trim()}`
+    : '';
   return `Xét ${KIND_REQUEST[data.kind]} của ${data.licensee.name}${dossier}${proposing}.`;
 }

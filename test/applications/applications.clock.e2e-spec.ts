@@ -129,16 +129,13 @@ describe('applications: the statutory clock', () => {
   it('the period is a legal parameter an authority may set for itself from a date on', async () => {
     const own = await createCast(t);
     at('2026-03-02T02:00:00Z');
-    const set = await t.http
-      .post(`${API}/legal-parameters`)
-      .set(bearer(t.adminToken))
-      .send({
-        key: 'PROCESSING_WORKING_DAYS_NEW',
-        value: 5,
-        effectiveFrom: '2026-03-02',
-        basis: 'Quyết định của Ủy ban nhân dân tỉnh',
-        authorityId: own.authority.id,
-      });
+    const set = await t.http.post(`${API}/legal-parameters`).set(bearer(t.adminToken)).send({
+      key: 'PROCESSING_WORKING_DAYS_NEW',
+      value: 5,
+      effectiveFrom: '2026-03-02',
+      basis: 'Quyết định của Ủy ban nhân dân tỉnh',
+      authorityId: own.authority.id,
+    });
     expect(set.status).toBe(201);
     const app = await fileApplicationTo(t, own, 'IN_APPRAISAL');
     expect(app.deadline).toMatchObject({ dueAt: '2026-03-09T16:59:59.999Z' });

@@ -61,6 +61,12 @@ function table(w: World): Record<string, Row> {
     'GET /requirements': { expect: 'yyyyyyyy', query: 'applicationType=NEW' },
     'GET /violation-types': { expect: 'yyyyyyyy' },
     'POST /violation-types': { expect: '1333333y', body: {} },
+    'GET /legal-parameters': { expect: 'yyyyyyyy' },
+    // Public; the literal `:key` names no figure, so everyone gets the same 404 (test/legal covers a real key).
+    'GET /legal-parameters/:key': { expect: '44444444' },
+    'POST /legal-parameters': { expect: '1333333y', body: {} },
+    'GET /legal-bases': { expect: '1333333y' },
+    'POST /legal-bases': { expect: '1333333y', body: {} },
     'GET /state-machines': { expect: '1yyyyyyy' },
     'GET /state-machines/:name': { expect: '1yyyyyyy' },
     'GET /calendar/:year': { expect: '1yyyyyyy' },

@@ -74,7 +74,11 @@ export class LicenseNumberingDto {
 }
 
 export class LicenseSettingsDto {
-  @ApiProperty({ minimum: 1, maximum: 12, description: 'The suspension term under the licensing rules, in months (national default 3), from today on' })
+  @ApiProperty({
+    minimum: 1,
+    maximum: 12,
+    description: 'The suspension term under the licensing rules, in months (national default 3), from today on',
+  })
   @IsInt()
   @Min(1)
   @Max(12)

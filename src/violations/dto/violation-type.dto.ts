@@ -105,7 +105,11 @@ export class CreateViolationTypeDto {
   @MaxLength(100)
   clause?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 24, description: 'Shortest deprivation of the license it allows, months' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 24,
+    description: 'Shortest deprivation of the license it allows, months',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
