@@ -14,6 +14,7 @@ export interface Requirement {
   titleEn: string;
   required: boolean;
   legalBasis: string;
+  legalBasisVerified: boolean;
 }
 
 export interface ApplicationFilter {
@@ -88,32 +89,46 @@ export class ApplicationsRepository {
   }
 
   async requirements(type: ApplicationType, em?: EntityManager): Promise<Requirement[]> {
-    const rows: { kind: string; title_vi: string; title_en: string; required: boolean; legal_basis: string }[] =
-      await this.m(em).query(
-        `SELECT kind, title_vi, title_en, required, legal_basis FROM requirements
+    const rows: {
+      kind: string;
+      title_vi: string;
+      title_en: string;
+      required: boolean;
+      legal_basis: string;
+      legal_basis_verified: boolean;
+    }[] = await this.m(em).query(
+      `SELECT kind, title_vi, title_en, required, legal_basis, legal_basis_verified FROM requirements
          WHERE application_type = $1 ORDER BY position`,
-        [type],
-      );
+      [type],
+    );
     return rows.map((r) => ({
       kind: r.kind,
       titleVi: r.title_vi,
       titleEn: r.title_en,
       required: r.required,
       legalBasis: r.legal_basis,
+      legalBasisVerified: r.legal_basis_verified,
     }));
   }
 
-  /** Working days to decide a dossier of this type: the authority's override, else the type's setting. */
-  async processingWorkingDays(em: EntityManager, authorityId: string, type: ApplicationType): Promise<number> {
-    const [row]: { days: number }[] = await em.query(
-      `SELECT COALESCE(o.processing_working_days, s.processing_working_days) AS days
-       FROM application_type_settings s
-       LEFT JOIN authority_processing_overrides o ON o.application_type = s.application_type AND o.authority_id = $1
-       WHERE s.application_type = $2`,
-      [authorityId, type],
+  /** Sets a requirement's reference; returns the previous one, or null when there is no such requirement. */
+  async setRequirementLegalBasis(
+    em: EntityManager,
+    type: ApplicationType,
+    kind: string,
+    legalBasis: string,
+    verified: boolean,
+  ): Promise<string | null> {
+    const rows: { legal_basis: string }[] = await em.query(
+      `SELECT legal_basis FROM requirements WHERE application_type = $1 AND kind = $2 FOR UPDATE`,
+      [type, kind],
     );
-    if (!row) throw new Error(`No application_type_settings row for ${type}`);
-    return Number(row.days);
+    if (!rows.length) return null;
+    await em.query(
+      `UPDATE requirements SET legal_basis = $3, legal_basis_verified = $4 WHERE application_type = $1 AND kind = $2`,
+      [type, kind, legalBasis, verified],
+    );
+    return rows[0].legal_basis;
   }
 
   async authorityTimeZone(authorityId: string, em?: EntityManager): Promise<string | null> {

@@ -47,7 +47,7 @@ import {
 import { checkChangedOn, checkChangeNoticeShape, latenessOf } from './change-notice';
 import { completenessOf, deadlineOf, statutoryDueAt } from './deadline';
 import { LegalParametersService } from '../legal/legal-parameters.service';
-import { processingKey } from '../legal/legal-catalog';
+import { citesText, processingKey, REPEALED_TEXTS } from '../legal/legal-catalog';
 import {
   ApplicationsQuery,
   ApplicationTransitionDto,
@@ -126,7 +126,38 @@ export class ApplicationsService {
       titleEn: r.titleEn,
       required: r.required,
       legalBasis: r.legalBasis,
+      legalBasisVerified: r.legalBasisVerified,
     }));
+  }
+
+  /** Replaces a requirement's legal basis (never a repealed decree), audited with the text it replaces. */
+  async setRequirementLegalBasis(
+    type: ApplicationType,
+    kind: string,
+    dto: { legalBasis: string; verified: boolean },
+    admin: AuthenticatedUser,
+  ): Promise<RequirementView> {
+    const legalBasis = dto.legalBasis.trim();
+    const repealed = REPEALED_TEXTS.find((t) => citesText(legalBasis, t));
+    if (repealed) {
+      throw DomainError.rule('LEGAL_BASIS_INVALID', `${repealed} was repealed by Nghị định 147/2024/NĐ-CP`, {
+        errors: [{ field: 'legalBasis', message: `cites ${repealed}` }],
+      });
+    }
+    await this.dataSource.transaction(async (em) => {
+      const before = await this.repo.setRequirementLegalBasis(em, type, kind, legalBasis, dto.verified);
+      if (before === null) throw DomainError.notFound('Requirement');
+      await this.audit.record(em, {
+        actor: admin,
+        action: 'requirement.legal_basis_set',
+        entityType: 'requirement',
+        entityId: `${type}/${kind}`,
+        data: { before, after: legalBasis, verified: dto.verified },
+      });
+    });
+    const updated = (await this.requirements(type)).find((r) => r.kind === kind);
+    if (!updated) throw DomainError.notFound('Requirement');
+    return updated;
   }
 
   // ---- visibility -----------------------------------------------------------------------------------------------

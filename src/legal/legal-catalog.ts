@@ -244,8 +244,28 @@ export interface LegalBasisSeed {
   verified: boolean;
 }
 
-/** The default "Căn cứ" lines of each document type (the authority's own lines replace them from a date). */
+/** The lines of a document signed while Decree 72/2013 (as amended by Decree 27/2018) was in force. */
+const DECREE_72_LINES = [
+  PRESS_LAW,
+  'Căn cứ Nghị định số 72/2013/NĐ-CP ngày 15 tháng 7 năm 2013 của Chính phủ quy định quản lý, cung cấp, sử dụng ' +
+    'dịch vụ Internet và thông tin trên mạng;',
+  'Căn cứ Nghị định số 27/2018/NĐ-CP ngày 01 tháng 3 năm 2018 của Chính phủ sửa đổi, bổ sung một số điều của ' +
+    'Nghị định số 72/2013/NĐ-CP;',
+  FUNCTION_BASIS_TOKEN,
+];
+
+/**
+ * The default "Căn cứ" lines of each document type (the authority's own lines replace them from a date). A document
+ * is dated by its signing day: one signed before 25 December 2024 cites the decrees then in force; from that day,
+ * Decree 147/2024 (no document signed since cites a repealed decree).
+ */
 export const LEGAL_BASES: readonly LegalBasisSeed[] = [
+  ...DOCUMENT_TYPES.map((documentType) => ({
+    documentType,
+    effectiveFrom: DECREE_72_IN_FORCE,
+    lines: DECREE_72_LINES,
+    verified: true,
+  })),
   {
     documentType: 'LICENSE',
     effectiveFrom: DECREE_147_IN_FORCE,

@@ -42,13 +42,16 @@ describe('applications: requirements catalogue, filing, editing, reading and lis
         title: expect.stringContaining('Mẫu số 23'),
         titleEn: expect.stringContaining('Form 23'),
         required: true,
-        legalBasis: expect.stringContaining('Nghị định 72/2013/NĐ-CP'),
+        // Decree 147/2024 replaced Decree 72/2013; the article is not confirmed yet.
+        legalBasis: expect.stringContaining('Nghị định 147/2024/NĐ-CP'),
+        legalBasisVerified: false,
       });
+      expect(JSON.stringify(r.body)).not.toMatch(/72\/2013|27\/2018/);
       expect(r.body.find((x: { kind: string }) => x.kind === 'ASSOCIATION_CHARTER').required).toBe(false);
     });
 
     it.each([
-      ['AMENDMENT', ['AMENDMENT_REQUEST', 'CHANGE_PROOF']],
+      ['AMENDMENT', ['AMENDMENT_REQUEST', 'CHANGE_PROOF', 'NAME_CHANGE_PROOF']],
       ['EXTENSION', ['EXTENSION_REQUEST']],
       ['REISSUE', ['REISSUE_REQUEST', 'DAMAGED_ORIGINAL']],
       ['CHANGE_NOTICE', ['CHANGE_NOTICE_LETTER', 'CHANGE_PROOF']],
@@ -63,6 +66,47 @@ describe('applications: requirements catalogue, filing, editing, reading and lis
       const r = await t.http.get(`${API}/requirements?applicationType=RENEWAL`);
       expectProblem(r, 400, 'VALIDATION_FAILED');
       expect(fields(r)).toEqual(['applicationType']);
+    });
+  });
+
+  describe('PUT /requirements/{type}/{kind}/legal-basis', () => {
+    it('the legal staff correct a reference and mark it verified; a repealed decree is refused', async () => {
+      const path = `${API}/requirements/REISSUE/REISSUE_REQUEST/legal-basis`;
+      const body = { legalBasis: 'Nghị định 147/2024/NĐ-CP, Điều 30 khoản 2', verified: true };
+      expectProblem(await t.http.put(path).send(body), 401, 'UNAUTHENTICATED');
+      expectProblem(await t.http.put(path).set(bearer(cast.appraiser.token)).send(body), 403, 'FORBIDDEN');
+      expectProblem(
+        await t.http
+          .put(path)
+          .set(bearer(t.adminToken))
+          .send({ ...body, legalBasis: 'Nghị định 72/2013/NĐ-CP' }),
+        422,
+        'LEGAL_BASIS_INVALID',
+      );
+      expectProblem(
+        await t.http.put(path).set(bearer(t.adminToken)).send({ legalBasis: 'x' }),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await t.http.put(`${API}/requirements/REISSUE/NO_SUCH_KIND/legal-basis`).set(bearer(t.adminToken)).send(body),
+        404,
+        'NOT_FOUND',
+      );
+      expectProblem(
+        await t.http.put(`${API}/requirements/RENEWAL/X/legal-basis`).set(bearer(t.adminToken)).send(body),
+        400,
+        'VALIDATION_FAILED',
+      );
+      const r = await t.http.put(path).set(bearer(t.adminToken)).send(body);
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({
+        kind: 'REISSUE_REQUEST',
+        ...{ legalBasis: body.legalBasis },
+        legalBasisVerified: true,
+      });
+      const listed = await t.http.get(`${API}/requirements?applicationType=REISSUE`);
+      expect(listed.body[0]).toMatchObject({ legalBasis: body.legalBasis, legalBasisVerified: true });
     });
   });
 

@@ -59,6 +59,7 @@ function table(w: World): Record<string, Row> {
     'GET /authorities/:id/signing-settings': { expect: '1333333y' },
     'PUT /authorities/:id/signing-settings': { expect: '1333333y', body: {} },
     'GET /requirements': { expect: 'yyyyyyyy', query: 'applicationType=NEW' },
+    'PUT /requirements/:applicationType/:kind/legal-basis': { expect: '1333333y', body: {} },
     'GET /violation-types': { expect: 'yyyyyyyy' },
     'POST /violation-types': { expect: '1333333y', body: {} },
     'GET /legal-parameters': { expect: 'yyyyyyyy' },

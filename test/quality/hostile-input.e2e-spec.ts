@@ -659,6 +659,51 @@ function endpoints(w: World): Endpoint[] {
       },
       required: ['code', 'effectiveFrom', 'title', 'titleEn', 'legalBasis', 'minFine', 'maxFine'],
     },
+    // the law as data
+    {
+      family: 'legal',
+      method: 'GET',
+      path: '/legal-parameters',
+      caller: 'anonymous',
+      query: { on: '2026-03-05' },
+    },
+    {
+      family: 'legal',
+      method: 'POST',
+      path: '/legal-parameters',
+      caller: 'admin',
+      mutating: true,
+      body: {
+        key: 'PROCESSING_WORKING_DAYS_NEW',
+        value: 15,
+        effectiveFrom: '2030-01-01',
+        basis: 'Nghị định 147/2024/NĐ-CP',
+        verified: false,
+      },
+      required: ['key', 'value', 'effectiveFrom', 'basis'],
+    },
+    {
+      family: 'legal',
+      method: 'POST',
+      path: '/legal-bases',
+      caller: 'admin',
+      mutating: true,
+      body: {
+        documentType: 'LICENSE',
+        effectiveFrom: '2030-01-01',
+        lines: ['Căn cứ Luật Báo chí ngày 05 tháng 4 năm 2016;'],
+      },
+      required: ['documentType', 'effectiveFrom', 'lines'],
+    },
+    {
+      family: 'legal',
+      method: 'PUT',
+      path: '/requirements/NEW/APPLICATION_FORM/legal-basis',
+      caller: 'admin',
+      mutating: true,
+      body: { legalBasis: 'Nghị định 147/2024/NĐ-CP', verified: true },
+      required: ['legalBasis', 'verified'],
+    },
     // calendar
     { family: 'calendar', method: 'GET', path: '/calendar/2026', caller: 'appraiser' },
     {

@@ -69,9 +69,32 @@ describe('violation types: the catalogue by date', () => {
     const before2026 = byCode(await on('2025-06-01'), 'HOMEPAGE_DISCLOSURE')!;
     expect(before2026).toMatchObject({ effectiveFrom: '2020-12-01', verified: false });
     expect(before2026.legalBasis).toContain('119/2020');
-    const in2026 = byCode(await on('2026-06-01'), 'HOMEPAGE_DISCLOSURE')!;
-    expect(in2026).toMatchObject({ effectiveFrom: '2026-01-01', verified: true, minFine: 10_000_000 });
+    // Decree 174/2026 is in force from 1 July 2026 (secondary sources; unverified), not 1 January.
+    const june2026 = byCode(await on('2026-06-30'), 'HOMEPAGE_DISCLOSURE')!;
+    expect(june2026).toMatchObject({ effectiveFrom: '2020-12-01', sourceText: 'Nghị định 119/2020/NĐ-CP' });
+    const in2026 = byCode(await on('2026-07-01'), 'HOMEPAGE_DISCLOSURE')!;
+    expect(in2026).toMatchObject({
+      effectiveFrom: '2026-07-01',
+      verified: false,
+      minFine: 10_000_000,
+      sourceText: 'Nghị định 174/2026/NĐ-CP',
+      article: 'Điều 93',
+      clause: null,
+      deprivationMonths: null,
+    });
     expect(in2026.legalBasis).toContain('174/2026');
+    const domain = byCode(await on('2026-07-01'), 'DOMAIN_OR_SERVER')!;
+    expect(domain).toMatchObject({ article: 'Điều 45', clause: 'khoản 1' });
+    // Each entry names its source text; the one allowing a deprivation of the license says for how long.
+    const citation = byCode(await on('2026-07-01'), 'CITATION_NOT_VERBATIM')!;
+    expect(citation).toMatchObject({
+      sourceText: 'Nghị định 119/2020/NĐ-CP',
+      article: 'Điều 20',
+      clause: 'khoản 2 điểm a',
+      deprivationMonths: { min: 1, max: 3 },
+    });
+    for (const e of await on('2026-07-01')) expect((e as unknown as { sourceText: string }).sourceText).toBeTruthy();
+    expect(await on('2026-01-01')).not.toContainEqual(expect.objectContaining({ effectiveFrom: '2026-01-01' }));
     expect(await on('2020-11-30')).toEqual([]);
   });
 
@@ -134,6 +157,39 @@ describe('violation types: the catalogue by date', () => {
     expect(r.status).toBe(201);
     expect(byCode(await on('2026-06-30'), 'ADS_MISLEADING')).toBeUndefined();
     expect(byCode(await on('2026-07-01'), 'ADS_MISLEADING')).toMatchObject({ verified: false, maxFine: 5_000_000 });
+  });
+
+  it('an entry names its source text, article and clause, and the deprivation of the license it allows', async () => {
+    const body = {
+      code: 'SOURCE_NAMED',
+      effectiveFrom: '2027-01-01',
+      title: 'Vi phạm có nguồn',
+      titleEn: 'Sourced violation',
+      legalBasis: 'Nghị định 174/2026/NĐ-CP, Điều 93 khoản 3',
+      sourceText: 'Nghị định 174/2026/NĐ-CP',
+      article: 'Điều 93',
+      clause: 'khoản 3',
+      minFine: 10_000_000,
+      maxFine: 20_000_000,
+      deprivationMinMonths: 1,
+      deprivationMaxMonths: 2,
+      verified: false,
+    };
+    const post = (b: object) => t.http.post(`${API}/violation-types`).set(bearer(t.adminToken)).send(b);
+    expectProblem(await post({ ...body, deprivationMaxMonths: undefined }), 400, 'VALIDATION_FAILED');
+    expectProblem(await post({ ...body, deprivationMinMonths: 3 }), 400, 'VALIDATION_FAILED');
+    expectProblem(await post({ ...body, deprivationMaxMonths: 25 }), 400, 'VALIDATION_FAILED');
+    const r = await post(body);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      sourceText: 'Nghị định 174/2026/NĐ-CP',
+      article: 'Điều 93',
+      clause: 'khoản 3',
+      deprivationMonths: { min: 1, max: 2 },
+    });
+    // Without a source text, the entry's legal basis stands for it.
+    const bare = await post({ ...body, code: 'SOURCE_DEFAULT', sourceText: undefined, article: undefined });
+    expect(bare.body).toMatchObject({ sourceText: body.legalBasis, article: null });
   });
 
   it('the same (code, effectiveFrom) twice is a 409', async () => {

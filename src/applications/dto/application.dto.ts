@@ -7,6 +7,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
@@ -275,12 +276,32 @@ export class RequirementsQuery {
   @ApiProperty({ enum: APPLICATION_TYPES }) @IsIn(APPLICATION_TYPES) applicationType: ApplicationType;
 }
 
+/** The path of `PUT /requirements/{applicationType}/{kind}/legal-basis`. */
+export class RequirementPath {
+  @ApiProperty({ enum: APPLICATION_TYPES }) @IsIn(APPLICATION_TYPES) applicationType: ApplicationType;
+  @ApiProperty({ example: 'APPLICATION_FORM' }) @IsString() @MaxLength(64) kind: string;
+}
+
+export class RequirementLegalBasisDto {
+  @ApiProperty({ example: 'Nghị định 147/2024/NĐ-CP, Điều 28 khoản 2' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  legalBasis: string;
+
+  @ApiProperty({ description: 'The legal staff confirmed the reference against the text in force' })
+  @IsBoolean()
+  verified: boolean;
+}
+
 export class RequirementView {
   @ApiProperty({ example: 'APPLICATION_FORM' }) kind: string;
   @ApiProperty({ description: 'Vietnamese title' }) title: string;
   @ApiProperty({ description: 'English title' }) titleEn: string;
   @ApiProperty() required: boolean;
   @ApiProperty() legalBasis: string;
+  @ApiProperty({ description: 'The legal staff confirmed the reference against the text in force' })
+  legalBasisVerified: boolean;
 }
 
 export class DeadlineView {
@@ -288,4 +309,18 @@ export class DeadlineView {
   @ApiProperty({ description: 'Working days left, today included' }) workingDaysLeft: number;
   @ApiProperty() overdue: boolean;
   @ApiProperty({ description: 'Paused while a supplement is awaited' }) paused: boolean;
+}
+
+/**
+ * `completenessCheck` of `GET /applications/{id}`: the desk's own period (COMPLETENESS_CHECK_WORKING_DAYS) from the
+ * receipt of the dossier or its last supplement. The statutory period (`deadline`) counts from the same `receivedOn`
+ * once the dossier is confirmed complete (`clockStartedOn`).
+ */
+export class CompletenessCheckView {
+  @ApiProperty({ type: String, nullable: true, example: '2026-03-02' }) receivedOn: string | null;
+  @ApiProperty() dueAt: Date;
+  @ApiProperty({ description: 'The check is still to be made (SUBMITTED or IN_REVIEW)' }) open: boolean;
+  @ApiProperty({ type: Number, nullable: true, description: 'Working days left, today included; null once made' })
+  workingDaysLeft: number | null;
+  @ApiProperty() overdue: boolean;
 }
