@@ -26,6 +26,33 @@ export function authorityBlock(a: Authority, signerName: string): AuthorityBlock
   };
 }
 
+/** The legal figures a license's obligations (Điều 3) state, as in force on its signing date. */
+export interface ObligationFigures {
+  contentRemovalHours: number;
+  /** MM-DD of the annual report's due day (ANNUAL_REPORT_DUE_MONTH_DAY, or the authority's own). */
+  annualReportDueMonthDay: string;
+  changeNoticeWorkingDays: number;
+}
+
+/**
+ * The obligations printed under Điều 3, with the figures in force (CONTENT_REMOVAL_HOURS, the annual report's due
+ * day, CHANGE_NOTICE_WORKING_DAYS). With the seeded figures (3 hours, 15 January, 10 working days) the text is the
+ * renderer's default word for word, so documents read the same as before the figures became data.
+ */
+export function licenseObligations(f: ObligationFigures): string[] {
+  const [month, day] = f.annualReportDueMonthDay.split('-');
+  return [
+    'Tuân thủ các quy định của pháp luật về báo chí, sở hữu trí tuệ, quảng cáo và về quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng;',
+    'Chỉ tổng hợp, trích dẫn nguyên văn, chính xác thông tin từ các nguồn tin chính thức nêu tại Điều 2, ghi rõ tên tác giả, tên cơ quan nguồn tin và thời gian đăng phát; không tự sản xuất tin, bài;',
+    'Lưu trữ thông tin tổng hợp tối thiểu 90 ngày kể từ thời điểm đăng tải và nhật ký xử lý thông tin tối thiểu 02 năm; có phương án dự phòng bảo đảm an toàn, an ninh thông tin;',
+    `Gỡ bỏ thông tin vi phạm pháp luật chậm nhất ${String(f.contentRemovalHours).padStart(2, '0')} giờ kể từ khi có yêu cầu của cơ quan nhà nước có thẩm quyền;`,
+    'Hiển thị trên trang chủ tên tổ chức, số giấy phép, ngày cấp, cơ quan cấp phép và người chịu trách nhiệm quản lý nội dung;',
+    `Báo cáo định kỳ hằng năm trước ngày ${day} tháng ${month} và báo cáo đột xuất theo yêu cầu của cơ quan quản lý nhà nước;`,
+    'Đề nghị sửa đổi, bổ sung giấy phép khi thay đổi tên tổ chức, nơi đặt máy chủ, người chịu trách nhiệm quản lý nội dung, nội dung và phạm vi thông tin; ' +
+      `thông báo bằng văn bản trong thời hạn ${f.changeNoticeWorkingDays} ngày làm việc khi thay đổi chủ sở hữu hoặc địa chỉ trụ sở chính.`,
+  ];
+}
+
 export interface LicenseDocumentInput {
   authority: AuthorityBlock;
   number: string;
@@ -42,6 +69,8 @@ export interface LicenseDocumentInput {
   previousSignedOn?: string;
   /** The 'Căn cứ …' lines in force on `signedOn` (the authority's legal-basis data). */
   legalBases: string[];
+  /** The obligations (Điều 3) with the legal figures in force on `signedOn`. */
+  obligations: string[];
 }
 
 /**
@@ -83,6 +112,7 @@ export function licenseDocument(i: LicenseDocumentInput): LicensePdfData {
   };
   // The bases in force on the signing date, stored with the version so that it always renders the same.
   data.legalBases = [...i.legalBases, considerationLine(data)];
+  data.obligations = [...i.obligations];
   if (i.previousSignedOn && i.kind !== 'NEW') {
     data.previousNumberNote =
       `Giấy phép này thay thế Giấy phép số ${i.number} ` +

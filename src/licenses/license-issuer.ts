@@ -18,7 +18,7 @@ import { formatVietnameseDate } from '../pdf/vietnamese-format';
 import { UsersRepository } from '../users/users.repository';
 import { WorkflowEngine } from '../workflow/workflow.engine';
 import { WorkflowHistoryRepository } from '../workflow/workflow-history.repository';
-import { authorityBlock, licenseDocument, verificationUrl } from './license-document';
+import { authorityBlock, licenseDocument, licenseObligations, verificationUrl } from './license-document';
 import { formatLicenseNumber } from './license-number';
 import { LegalBasesService } from '../legal/legal-bases.service';
 import { LegalParametersService } from '../legal/legal-parameters.service';
@@ -290,6 +290,18 @@ export class LicenseIssuer implements ApprovalHandler {
       verificationCode: license.verificationCode,
       previousSignedOn: v.previousSignedOn,
       legalBases: await this.legalBases.linesFor('LICENSE', v.app.decidedOn, authority, em),
+      obligations: licenseObligations({
+        contentRemovalHours: await this.legal.numberOn('CONTENT_REMOVAL_HOURS', v.app.decidedOn, authority.id, em),
+        annualReportDueMonthDay:
+          (await this.licenses.annualReportDueMonthDay(authority.id, em)) ??
+          String(await this.legal.valueOn('ANNUAL_REPORT_DUE_MONTH_DAY', v.app.decidedOn, null, em)),
+        changeNoticeWorkingDays: await this.legal.numberOn(
+          'CHANGE_NOTICE_WORKING_DAYS',
+          v.app.decidedOn,
+          authority.id,
+          em,
+        ),
+      }),
     });
     // Signed by the authority at the decision: the claimed signing time is this instant, fixed with the data.
     const signer = await this.signing.signerFor(authority);

@@ -1,3 +1,5 @@
+import { DEFAULT_OBLIGATIONS } from '../pdf/pdf.service';
+import { licenseObligations } from './license-document';
 import { addMonths, maxExpiryFor, maxExtendedExpiry, reminderThreshold } from './license-term';
 
 describe('license terms', () => {
@@ -27,5 +29,20 @@ describe('license terms', () => {
     expect(reminderThreshold(7)).toBe(7);
     expect(reminderThreshold(0)).toBe(7);
     expect(reminderThreshold(-1)).toBeNull();
+  });
+});
+
+describe('licenseObligations', () => {
+  it('with the seeded figures reads word for word as the renderer’s default', () => {
+    const seeded = { contentRemovalHours: 3, annualReportDueMonthDay: '01-15', changeNoticeWorkingDays: 10 };
+    expect(licenseObligations(seeded)).toEqual([...DEFAULT_OBLIGATIONS]);
+    const changed = licenseObligations({
+      contentRemovalHours: 24,
+      annualReportDueMonthDay: '12-01',
+      changeNoticeWorkingDays: 15,
+    });
+    expect(changed[3]).toContain('chậm nhất 24 giờ');
+    expect(changed[5]).toContain('trước ngày 01 tháng 12');
+    expect(changed[6]).toContain('trong thời hạn 15 ngày làm việc');
   });
 });

@@ -235,6 +235,15 @@ export class LicensesRepository {
       : null;
   }
 
+  /** The authority's own annual-report due day (report settings), or null when it set none. */
+  async annualReportDueMonthDay(authorityId: string, em: EntityManager): Promise<string | null> {
+    const rows: { annual_due_month_day: string }[] = await em.query(
+      `SELECT annual_due_month_day FROM report_settings WHERE authority_id = $1`,
+      [authorityId],
+    );
+    return rows[0]?.annual_due_month_day ?? null;
+  }
+
   /**
    * What a deprivation of the right to use the license rests on: the sanctioned violation, its decision number, and
    * the months of deprivation its catalogue entry (the version it was judged by) allows.

@@ -61,7 +61,7 @@ describe('violations: logged, sanctioned within the catalogue range, escalated t
       state: 'OPEN',
       version: 1,
       typeCode: 'HOMEPAGE_DISCLOSURE',
-      typeEffectiveFrom: '2026-01-01',
+      typeEffectiveFrom: '2026-07-01', // Decree 174/2026 is in force from 1 July 2026
     });
     const old = await log(cast.inspector, { detectedOn: '2025-06-01' });
     expect(old.body.typeEffectiveFrom).toBe('2020-12-01');
