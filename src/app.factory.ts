@@ -4,10 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { rejectHostileJson } from './common/json-guard';
+import { rejectHostileJson, rejectHostileQuery } from './common/json-guard';
+import { ProblemFallbackExpressAdapter } from './common/route-fallback';
+import { noStoreByDefault, securityHeaders } from './common/security-headers';
 import { respondWithProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -20,11 +21,15 @@ export const API_PREFIX = 'api/v1';
  * tests exercise the same stack as production.
  */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config),
+    new ProblemFallbackExpressAdapter(),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   if (config.trustProxy > 0) app.set('trust proxy', config.trustProxy);
@@ -38,20 +43,18 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     res.setHeader('X-Request-Id', id);
     next();
   });
-  app.use(
-    helmet({
-      // Swagger UI needs inline scripts and styles on /docs.
-      contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-      },
-    }),
-  );
+  // helmet's headers; the Content-Security-Policy per path prefix is decided in security-headers.ts alone.
+  app.use(securityHeaders());
+  app.use(`/${API_PREFIX}`, noStoreByDefault());
   if (config.corsOrigins !== false) {
     app.enableCors({
       origin: config.corsOrigins,
-      exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+      exposedHeaders: ['X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
     });
   }
+  // Query strings are checked before any route parses them, bodies right after JSON.parse: both before
+  // class-transformer, whose cost grows faster than the input.
+  app.use(rejectHostileQuery());
   app.use(express.json({ limit: config.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
   // Before the error handler below, which answers its refusal (and the parser's) as problem+json.
   app.use(rejectHostileJson());
@@ -65,6 +68,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix(API_PREFIX, { exclude: [...PUBLIC_PAGE_ROUTES] });
   app.useGlobalPipes(createValidationPipe());
 
+  // The API documents are public in development and tests; in production only when API_DOCS_ENABLED says so.
+  if (!config.apiDocsEnabled) return app;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -10,6 +10,8 @@ import { CalendarModule } from './calendar/calendar.module';
 import { AuthoritiesModule } from './authorities/authorities.module';
 import { Authority } from './authorities/authority.entity';
 import { IdempotencyInterceptor } from './common/idempotency.interceptor';
+import { RateLimitModule } from './common/rate-limit.module';
+import { RateLimitInterceptor } from './auth/rate-limit.interceptor';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -83,11 +85,14 @@ export class AppModule {
         TypeOrmModule.forFeature([Authority, Organization, User]),
         AuditModule,
         WorkflowModule,
+        RateLimitModule,
         ...FEATURE_MODULES,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Rate limits first: a request over its limit does not claim an idempotency key.
+        { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -8,6 +8,8 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto, RegisterDto } from './dto/auth.dto';
 import { ROLES } from './roles';
+import { RateLimit } from '../common/rate-limit';
+import { NeverReplay } from '../common/idempotency.interceptor';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -20,6 +22,7 @@ export class AuthController {
   /** A site owner registers their organization and their account (role `site_owner`). */
   @Post('register')
   @Public()
+  @RateLimit('account')
   @ApiCreatedResponse({ description: '{ user, organization }' })
   async register(@Body() dto: RegisterDto) {
     const { user, organization } = await this.users.register(dto);
@@ -28,6 +31,10 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  // Counted per IP and per e-mail by the service, before the password is checked.
+  @RateLimit('self')
+  // A stored login response would hold a valid token for 24 hours.
+  @NeverReplay()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this IP or for this e-mail in a minute' })

@@ -6,7 +6,6 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginThrottle } from './login-throttle';
 
 @Module({
   imports: [
@@ -21,6 +20,6 @@ import { LoginThrottle } from './login-throttle';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle],
+  providers: [AuthService, JwtStrategy],
 })
 export class AuthModule {}

@@ -2,11 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { JwtPayload } from './authenticated-user';
 import { hashPassword, verifyPassword } from './password';
-import { LoginThrottle } from './login-throttle';
 import { LoginResponseDto } from './dto/auth.dto';
+import { RateLimiter } from '../common/rate-limit';
 
 @Injectable()
 export class AuthService {
@@ -17,21 +18,29 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
-    private readonly throttle: LoginThrottle,
+    private readonly limiter: RateLimiter,
   ) {}
 
+  /**
+   * The attempt is counted per IP and per e-mail before the password is checked (one atomic upsert each), so
+   * parallel attempts cannot all pass the limit; a successful login takes its attempt back, so the limit counts
+   * failures.
+   */
   async login(email: string, password: string, ip: string): Promise<LoginResponseDto> {
-    await this.throttle.assertAllowed(ip, email);
+    const subjects = [`ip:${ip}`, `email:${email.trim().toLowerCase()}`];
+    for (const subject of subjects) await this.limiter.consume('login', subject);
     const user = await this.users.findForLogin(email.trim());
     this.dummyHash ??= hashPassword('not-a-real-password', this.config.passwordHashCost);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
-    if (!user || !ok) {
-      await this.throttle.recordFailure(ip, email);
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 401, 'E-mail or password is wrong');
-    }
+    if (!user || !ok) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 401, 'E-mail or password is wrong');
     if (user.state !== 'ACTIVE') throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 401, 'This account is disabled');
-    await this.throttle.clearEmail(email);
-    const payload: JwtPayload = { sub: user.id, role: user.role };
+    for (const subject of subjects) await this.limiter.refund('login', subject);
+    return this.issueToken(user);
+  }
+
+  /** A token for `user`: its id, role and token version (every token ends when the version moves on). */
+  async issueToken(user: User): Promise<LoginResponseDto> {
+    const payload: JwtPayload = { sub: user.id, role: user.role, tv: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(payload);
     return {
       accessToken,

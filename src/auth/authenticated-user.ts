@@ -12,4 +12,8 @@ export interface AuthenticatedUser extends Actor {
 export interface JwtPayload {
   sub: string;
   role: Role;
+  /** The account's token version when the token was issued; a password change or a disable moves it on. */
+  tv: number;
+  exp?: number;
+  iat?: number;
 }

@@ -5,6 +5,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { UsersRepository } from '../users/users.repository';
+import { isUuid } from '../common/uuid';
 import { AuthenticatedUser, JwtPayload } from './authenticated-user';
 
 @Injectable()
@@ -25,8 +26,13 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 
   /** The token names the user; role, authority and organization come from the database, so a change applies at once. */
   async validate(payload: JwtPayload): Promise<AuthenticatedUser> {
-    const user = typeof payload.sub === 'string' ? await this.users.findById(payload.sub) : null;
+    // A token without an expiry would be valid for ever; a `sub` that is no UUID names no user (and must not
+    // reach PostgreSQL as one).
+    if (typeof payload.exp !== 'number') throw DomainError.unauthenticated('The token has no expiry');
+    const user = typeof payload.sub === 'string' && isUuid(payload.sub) ? await this.users.findById(payload.sub) : null;
     if (!user) throw DomainError.unauthenticated('The token names no user');
+    // Every token of the account ends when its password changes or it is disabled (the version moves on).
+    if (payload.tv !== user.tokenVersion) throw DomainError.unauthenticated('The token has been revoked');
     if (user.state !== 'ACTIVE') {
       throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 401, 'This account is disabled');
     }

@@ -1,4 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -10,6 +11,14 @@ import { Clock } from './clock';
 import { DomainError, ErrorCode } from './domain-error';
 
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
+
+const NEVER_REPLAY_KEY = 'idempotency:never-replay';
+
+/**
+ * A handler whose response must never be stored and replayed (login, password changes: a stored response would
+ * hold a valid token, or replay an answer for someone else's retry); its Idempotency-Key is ignored.
+ */
+export const NeverReplay = () => SetMetadata(NEVER_REPLAY_KEY, true);
 
 interface StoredKey {
   request_hash: string;
@@ -29,10 +38,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly reflector: Reflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(NEVER_REPLAY_KEY, [context.getHandler(), context.getClass()])) {
+      return next.handle();
+    }
     const req = context.switchToHttp().getRequest<Request & { user?: { id: string } }>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');

@@ -2,13 +2,20 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
+/**
+ * The last page anyone may ask for: 10,000 pages of 100 rows. Beyond it an offset means nothing to a person and
+ * `?page=1e20` would reach PostgreSQL as an out-of-range OFFSET (a 500).
+ */
+export const MAX_PAGE = 10_000;
+
 /** `?page=1&pageSize=20` (max 100), shared by every list endpoint. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(MAX_PAGE)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, ErrorCode, FieldError } from './domain-error';
 import { buildProblem, ProblemDocument, sendProblem } from './problem-details';
+import { allowedMethods } from './route-fallback';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION_FAILED,
@@ -136,6 +137,18 @@ export function respondWithProblem(
   logger: Pick<Logger, 'error'>,
 ): void {
   const mapped = toProblem(exception);
+  if (mapped.problem.code === ErrorCode.ROUTE_NOT_FOUND) {
+    // The path exists with other methods: 405 with Allow (RFC 9110 §15.5.6), not a 404.
+    const allow = allowedMethods(req);
+    if (allow.length) {
+      mapped.problem = buildProblem(
+        405,
+        ErrorCode.METHOD_NOT_ALLOWED,
+        `${req.method} is not allowed here; allowed: ${allow.join(', ')}`,
+      );
+      mapped.headers = { ...mapped.headers, Allow: allow.join(', ') };
+    }
+  }
   const rawId = (req as { id?: unknown }).id;
   const requestId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
   if (requestId) mapped.problem.requestId = requestId;

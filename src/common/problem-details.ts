@@ -21,13 +21,16 @@ export function problemType(code: string): string {
   return `urn:problem:gis-licensing:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
+/** A problem lists at most this many field errors: a hostile body must not buy megabytes of errors. */
+export const MAX_PROBLEM_ERRORS = 50;
+
 export function buildProblem(
   status: number,
   code: string,
   detail: string,
   extra: Partial<ProblemDocument> = {},
 ): ProblemDocument {
-  return {
+  const problem: ProblemDocument = {
     type: problemType(code),
     title: STATUS_CODES[status] ?? 'Error',
     status,
@@ -35,6 +38,11 @@ export function buildProblem(
     code,
     ...extra,
   };
+  if (problem.errors && problem.errors.length > MAX_PROBLEM_ERRORS) {
+    problem.errorCount = problem.errors.length;
+    problem.errors = problem.errors.slice(0, MAX_PROBLEM_ERRORS);
+  }
+  return problem;
 }
 
 export function sendProblem(res: Response, problem: ProblemDocument, headers: Record<string, string> = {}): void {

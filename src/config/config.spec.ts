@@ -16,7 +16,34 @@ describe('configuration', () => {
 
   it('requires JWT_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).jwtSecret).toBe('x'.repeat(40));
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'https://gp.example.vn' };
+    expect(loadConfig(prod).jwtSecret).toBe('x'.repeat(40));
+  });
+
+  it('requires PUBLIC_BASE_URL in production (the QR codes must not print localhost)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
+      /PUBLIC_BASE_URL is required when NODE_ENV=production/,
+    );
+  });
+
+  it('serves the API documents in development and tests, in production only when enabled', () => {
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), PUBLIC_BASE_URL: 'https://gp.example.vn' };
+    expect(loadConfig({}).apiDocsEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).apiDocsEnabled).toBe(true);
+    expect(loadConfig(prod).apiDocsEnabled).toBe(false);
+    expect(loadConfig({ ...prod, API_DOCS_ENABLED: 'true' }).apiDocsEnabled).toBe(true);
+  });
+
+  it('reads the rate limits and the storage quota', () => {
+    const c = loadConfig({
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5',
+      RATE_LIMIT_ACCOUNT_PER_HOUR: '6',
+      RATE_LIMIT_USER_PER_MINUTE: '7',
+      ORGANIZATION_STORAGE_QUOTA_BYTES: '2048',
+    });
+    expect(c.rateLimits).toEqual({ anonymousPerMinute: 5, accountPerHour: 6, userPerMinute: 7 });
+    expect(c.organizationStorageQuotaBytes).toBe(2048);
+    expect(loadConfig({}).rateLimits).toEqual({ anonymousPerMinute: 120, accountPerHour: 20, userPerMinute: 600 });
   });
 
   it.each([
@@ -33,6 +60,12 @@ describe('configuration', () => {
     [{ DEFAULT_TIME_ZONE: 'Nowhere/City' }, 'DEFAULT_TIME_ZONE'],
     [{ PASSWORD_HASH_COST: '3000' }, 'PASSWORD_HASH_COST'],
     [{ SCHEDULER_ENABLED: 'maybe' }, 'SCHEDULER_ENABLED'],
+    [{ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '0' }, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE'],
+    [{ RATE_LIMIT_ACCOUNT_PER_HOUR: 'lots' }, 'RATE_LIMIT_ACCOUNT_PER_HOUR'],
+    [{ RATE_LIMIT_USER_PER_MINUTE: '-3' }, 'RATE_LIMIT_USER_PER_MINUTE'],
+    [{ ORGANIZATION_STORAGE_QUOTA_BYTES: '10' }, 'ORGANIZATION_STORAGE_QUOTA_BYTES'],
+    [{ API_DOCS_ENABLED: 'perhaps' }, 'API_DOCS_ENABLED'],
+    [{ ACCOUNT_TOKEN_TTL_MINUTES: '1' }, 'ACCOUNT_TOKEN_TTL_MINUTES'],
   ])('names the variable when %j is invalid', (env, variable) => {
     let err: unknown;
     try {

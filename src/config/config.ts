@@ -37,8 +37,25 @@ export interface AppConfig {
   /** scrypt cost parameter N (power of two). */
   passwordHashCost: number;
   loginMaxFailuresPerMinute: number;
+  /** Rate limits (requests per window), counted in PostgreSQL so every replica shares them; see docs/security.md. */
+  rateLimits: RateLimitSettings;
+  /** Bytes of documents one organization may keep stored. */
+  organizationStorageQuotaBytes: number;
+  /** Serve Swagger UI at /docs and the OpenAPI document at /docs-json (off by default in production). */
+  apiDocsEnabled: boolean;
+  /** Lifetime of a password-reset or e-mail verification link, in minutes. */
+  accountTokenTtlMinutes: number;
   schedulerEnabled: boolean;
   smtp?: { host: string; port: number; secure: boolean; user?: string; password?: string; from: string };
+}
+
+export interface RateLimitSettings {
+  /** Anonymous requests per IP per minute (public registry, verification, catalogues). */
+  anonymousPerMinute: number;
+  /** Account requests per IP per hour: register, forgot-password, reset-password, e-mail verification. */
+  accountPerHour: number;
+  /** Requests per authenticated user per minute, on every other route. */
+  userPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +154,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const port = int(env, 'PORT', 3000, 0, 65535);
+  // Printed in every license's QR code: a production server must not print http://localhost.
+  if (nodeEnv === 'production' && !env.PUBLIC_BASE_URL?.trim()) {
+    throw new ConfigError('PUBLIC_BASE_URL', 'is required when NODE_ENV=production');
+  }
   const publicBaseUrl = (env.PUBLIC_BASE_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(publicBaseUrl)) throw new ConfigError('PUBLIC_BASE_URL', 'must be an http(s) URL');
 
@@ -184,7 +205,21 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: int(env, 'TRUST_PROXY', 0, 0, 10),
     defaultTimeZone,
     passwordHashCost,
-    loginMaxFailuresPerMinute: int(env, 'LOGIN_MAX_FAILURES_PER_MINUTE', 10, 1, 10000),
+    loginMaxFailuresPerMinute: int(env, 'LOGIN_MAX_FAILURES_PER_MINUTE', 10, 1, 1_000_000),
+    rateLimits: {
+      anonymousPerMinute: int(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 120, 1, 1_000_000),
+      accountPerHour: int(env, 'RATE_LIMIT_ACCOUNT_PER_HOUR', 20, 1, 1_000_000),
+      userPerMinute: int(env, 'RATE_LIMIT_USER_PER_MINUTE', 600, 1, 1_000_000),
+    },
+    organizationStorageQuotaBytes: int(
+      env,
+      'ORGANIZATION_STORAGE_QUOTA_BYTES',
+      1024 * 1024 * 1024,
+      1024,
+      Number.MAX_SAFE_INTEGER,
+    ),
+    apiDocsEnabled: bool(env, 'API_DOCS_ENABLED', nodeEnv !== 'production'),
+    accountTokenTtlMinutes: int(env, 'ACCOUNT_TOKEN_TTL_MINUTES', 30, 5, 7 * 24 * 60),
     schedulerEnabled: bool(env, 'SCHEDULER_ENABLED', nodeEnv !== 'test'),
     smtp,
   };

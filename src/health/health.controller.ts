@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { RateLimit } from '../common/rate-limit';
 
 @ApiTags('operations')
 @Controller('health')
@@ -12,6 +13,8 @@ export class HealthController {
 
   @Get()
   @Public()
+  // Probed by load balancers and orchestrators every few seconds; a counter write would cost more than the probe.
+  @RateLimit('none')
   @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
   @ApiServiceUnavailableResponse({ description: '{ status: "error", database: "down" }' })
   async health(@Res({ passthrough: true }) res: Response) {

@@ -385,6 +385,15 @@ export class LicensesRepository {
       today: r.today,
     }));
   }
+
+  /** One more public verification of the license on `day` (one row per license and day, updated in place). */
+  async countVerification(em: EntityManager, licenseId: string, day: string): Promise<void> {
+    await em.query(
+      `INSERT INTO license_verification_counts (license_id, day, count) VALUES ($1, $2, 1)
+       ON CONFLICT (license_id, day) DO UPDATE SET count = license_verification_counts.count + 1`,
+      [licenseId, day],
+    );
+  }
 }
 
 /** "Today" for a license: the calendar date of `$1` (the clock's instant) in its authority's time zone. */

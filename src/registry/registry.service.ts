@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { ANONYMOUS_ACTOR } from '../auth/roles';
+import { zonedIsoDate } from '../calendar/iso-date';
+import { Clock } from '../common/clock';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { DomainError } from '../common/domain-error';
 import { offsetOf, Page, pageOf } from '../common/pagination';
 import { LicensesRepository, RegistryRow } from '../licenses/licenses.repository';
@@ -57,8 +58,9 @@ export class RegistryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly licenses: LicensesRepository,
-    private readonly audit: AuditService,
     private readonly licenseService: LicensesService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async search(q: RegistryQuery): Promise<Page<PublicLicense>> {
@@ -81,39 +83,34 @@ export class RegistryService {
 
   /**
    * Checks a license from its QR code. Valid = the code belongs to the license with this number and it is ACTIVE.
-   * A wrong code discloses nothing. Every check is counted in the audit (the chain serializes the writers).
+   * A wrong code discloses nothing. A check of a real license adds one to its count of the day (one row per
+   * license and day, updated in place); an anonymous check writes nothing else: no audit event, none of the
+   * caller's text (issue 12: every lookup appended a permanent audit row, an unbounded anonymous write).
    */
   async verify(q: VerifyQuery): Promise<Verification> {
     const row = await this.licenses.registryByCode(q.code);
     const matches = row !== null && sameText(row.number, q.number);
-    return this.answer(matches ? row : null, { number: q.number });
+    return this.answer(matches ? row : null);
   }
 
   /**
    * The same check from the code alone: the verification page the QR code opens (`/v/{code}`). The code is
    * unguessable (130 random bits) and unique, so it names one license by itself. A code of the wrong shape is
-   * answered like an unknown one, without a lookup; it is counted without its text.
+   * answered like an unknown one, without a lookup.
    */
   async verifyCode(code: string): Promise<Verification> {
     const normalized = code.trim().toUpperCase();
     const row = CODE_SHAPE.test(normalized) ? await this.licenses.registryByCode(normalized) : null;
-    return this.answer(row, {});
+    return this.answer(row);
   }
 
-  private async answer(row: RegistryRow | null, asked: { number?: string }): Promise<Verification> {
-    await this.dataSource.transaction((em) =>
-      this.audit.record(em, {
-        actor: ANONYMOUS_ACTOR,
-        action: 'license.verified',
-        entityType: 'license',
-        entityId: row ? row.id : 'unknown',
-        authorityId: row ? row.authorityId : null,
-        data: row
-          ? { number: row.number, valid: row.status === 'ACTIVE', status: row.status }
-          : { ...asked, valid: false },
-      }),
-    );
+  private async answer(row: RegistryRow | null): Promise<Verification> {
     if (!row) return { valid: false };
+    await this.licenses.countVerification(
+      this.dataSource.manager,
+      row.id,
+      zonedIsoDate(this.clock.now(), this.config.defaultTimeZone),
+    );
     // The signature of the latest version's PDF, as anyone downloading it would find it (signer and validity).
     const signature = await this.licenseService.latestSignature({ id: row.id, authorityId: row.authorityId });
     return { valid: row.status === 'ACTIVE', ...publicView(row), signature };

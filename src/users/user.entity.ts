@@ -14,6 +14,10 @@ export class User {
   @Column({ name: 'organization_id', type: 'uuid', nullable: true }) organizationId: string | null;
   @Column({ type: 'text' }) state: AccountState;
   @Column({ type: 'int' }) version: number;
+  /** Moves on when the password changes or the account is disabled: every token issued before stops working. */
+  @Column({ name: 'token_version', type: 'int', default: 0 }) tokenVersion: number;
+  /** When the owner proved the e-mail address (null: not yet; only asked where SMTP is configured). */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true }) emailVerifiedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

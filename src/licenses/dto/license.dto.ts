@@ -20,11 +20,16 @@ export class LicensesQuery extends PageQuery {
 }
 
 export class LicenseVersionQuery {
-  @ApiPropertyOptional({ minimum: 1, description: 'An earlier version (see GET /licenses/{id}/versions)' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 1_000_000,
+    description: 'An earlier version (see GET /licenses/{id}/versions)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   version?: number;
 }
 
