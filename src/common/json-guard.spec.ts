@@ -1,4 +1,4 @@
-import { findJsonDefect } from './json-guard';
+import { findJsonDefect, JSON_LIMITS } from './json-guard';
 
 describe('findJsonDefect', () => {
   const nested = (depth: number): unknown => JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
@@ -38,5 +38,29 @@ describe('findJsonDefect', () => {
     expect(findJsonDefect({ items: ['ok', '\uD800'] })).toMatchObject({ field: 'items[1]' });
     expect(findJsonDefect({ reason: '\uDFFFabc' })).toMatchObject({ field: 'reason' });
     expect(findJsonDefect({ reason: 'Sông Lam 😀👨‍👩‍👧 \u202E' })).toBeNull();
+  });
+
+  it('refuses 80,000 keys in milliseconds, before any validator sees them', () => {
+    const wide: Record<string, number> = {};
+    for (let i = 0; i < 80_000; i++) wide[`k${i}`] = i;
+    const started = process.hrtime.bigint();
+    expect(findJsonDefect({ a: 1, wide })).toEqual({ field: 'wide', message: 'must not have more than 100 fields' });
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(100);
+  });
+
+  it('counts every value of the document, arrays included', () => {
+    expect(findJsonDefect({ items: Array(JSON_LIMITS.maxNodes).fill(0) })).toMatchObject({
+      message: 'the document must not hold more than 20000 values',
+    });
+    expect(findJsonDefect({ items: Array(JSON_LIMITS.maxNodes - 10).fill(0) })).toBeNull();
+    const rows = Array.from({ length: 3_000 }, () => ({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7 }));
+    expect(findJsonDefect({ rows })).toMatchObject({ field: expect.stringMatching(/^rows\[\d+\]/) });
+  });
+
+  it('caps string length, and key length without echoing the key', () => {
+    expect(findJsonDefect({ s: 'x'.repeat(JSON_LIMITS.maxStringLength) })).toBeNull();
+    expect(findJsonDefect({ s: 'x'.repeat(JSON_LIMITS.maxStringLength + 1) })).toMatchObject({ field: 's' });
+    const defect = findJsonDefect({ ['k'.repeat(10_000)]: 1 });
+    expect(defect?.field.length).toBeLessThan(100);
   });
 });

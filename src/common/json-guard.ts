@@ -80,9 +80,14 @@ export function findJsonDefect(value: unknown, limits: Partial<JsonLimits> | num
       v.forEach((child, i) => stack.push([child, depth + 1, `${path}[${i}]`]));
       continue;
     }
-    const keys = Object.keys(v);
-    if (keys.length > maxKeys) return { field: path, message: `must not have more than ${maxKeys} fields` };
-    for (const key of keys) {
+    // Counted with an early exit: listing 80,000 keys first would cost more than the whole check should.
+    let keyCount = 0;
+    for (const key in v) {
+      if (Object.prototype.hasOwnProperty.call(v, key) && ++keyCount > maxKeys) {
+        return { field: path, message: `must not have more than ${maxKeys} fields` };
+      }
+    }
+    for (const key of Object.keys(v)) {
       const field = fieldName(path, key);
       if (key.length > 200 || isForbiddenJsonKey(key) || isUnstorableText(key)) {
         return { field, message: `unknown field "${field}"` };

@@ -30,15 +30,18 @@ export class ProblemFallbackExpressAdapter extends ExpressAdapter {
  */
 export function allowedMethods(req: Request): string[] {
   const stack = (req.app as unknown as { router?: { stack?: RouterLayer[] } } | undefined)?.router?.stack ?? [];
-  const path = req.path;
+  // The full path: inside a mounted router (the prefix's not-found handler) `req.path` is relative to the mount.
+  const path = (req.originalUrl ?? req.url ?? '').split(/[?#]/)[0];
   const methods = new Set<string>();
   for (const layer of stack) {
     const route = layer.route;
-    if (!route || route.methods._all) continue;
-    let matches = false;
+    // Middleware mounted for every method (`all`: the logger, the prefix's not-found handler) names no route.
+    if (!route || route.methods._all || Object.keys(route.methods).length > 10) continue;
+    let matches: boolean;
     try {
-      matches = layer.match(path);
+      matches = Boolean(layer.match(path));
     } catch {
+      // A path whose percent-encoding cannot be decoded matches nothing.
       matches = false;
     }
     if (!matches) continue;
