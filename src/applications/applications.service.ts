@@ -11,6 +11,8 @@ import { CalendarService } from '../calendar/calendar.service';
 import { zonedIsoDate } from '../calendar/iso-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { Clock } from '../common/clock';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { UsersRepository } from '../users/users.repository';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { Page, pageOf } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -111,6 +113,8 @@ export class ApplicationsService {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly legal: LegalParametersService,
+    private readonly users: UsersRepository,
+    private readonly organizations: OrganizationsService,
     @Optional() @Inject(APPROVAL_HANDLER) private readonly approvalHandler?: ApprovalHandler,
     @Optional() @Inject(LICENSE_LOOKUP) private readonly licenseLookup?: LicenseLookup,
     @Optional() @Inject(CHANGE_NOTICE_CONFIRMER) private readonly changeNoticeConfirmer?: ChangeNoticeConfirmer,
@@ -181,6 +185,10 @@ export class ApplicationsService {
   async create(dto: CreateApplicationDto, user: AuthenticatedUser): Promise<ApplicationView> {
     const organizationId = user.organizationId;
     if (!organizationId) throw DomainError.forbidden('Only an organization’s account files dossiers');
+    // Where e-mail is configured, an account proves its address before its organization files (issue 12).
+    if (!(await this.users.findById(user.id))?.emailVerifiedAt) {
+      throw new DomainError('EMAIL_NOT_VERIFIED', 403, 'Verify your e-mail address (see the e-mail we sent) first');
+    }
     const site = this.checkSiteShape(dto.type, dto.site ?? null, !!dto.organizationName?.trim());
     const licenseId = dto.licenseId ?? null;
     if (dto.type === 'NEW' && licenseId) {
@@ -753,6 +761,9 @@ export class ApplicationsService {
           dueAt: dueAt.toISOString(),
           workingDays: days,
         });
+        // The appraiser has checked the enterprise registration document of a NEW dossier: the organization's
+        // registration number is proved (unless another organization proved it first: 409).
+        if (app.type === 'NEW') await this.organizations.confirmIn(ctx.em, app.organizationId, user, 'appraisal');
         break;
       }
       case 'REQUEST_SUPPLEMENT': {

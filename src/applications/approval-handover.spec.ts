@@ -23,6 +23,8 @@ function service(handler?: ApprovalHandler, lookup?: LicenseLookup): { handOver:
     none,
     none,
     none,
+    none,
+    none,
     handler,
     lookup,
   );

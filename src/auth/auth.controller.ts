@@ -1,11 +1,25 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
 import { organizationView } from '../organizations/organization.view';
 import { userView } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { CurrentUser, Public, Roles } from './access.decorators';
 import type { AuthenticatedUser } from './authenticated-user';
+import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
+import { AcceptedDto, ChangePasswordDto, ForgotPasswordDto, ResetPasswordDto, VerifyEmailDto } from './dto/account.dto';
 import { LoginDto, LoginResponseDto, RegisterDto } from './dto/auth.dto';
 import { ROLES } from './roles';
 import { RateLimit } from '../common/rate-limit';
@@ -17,16 +31,87 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly account: AccountService,
   ) {}
 
-  /** A site owner registers their organization and their account (role `site_owner`). */
+  /**
+   * A site owner registers their organization and their account (role `site_owner`). Where e-mail is configured
+   * the address must be proved first: the answer is then 202 whether or not the address has an account.
+   */
   @Post('register')
   @Public()
   @RateLimit('account')
-  @ApiCreatedResponse({ description: '{ user, organization }' })
-  async register(@Body() dto: RegisterDto) {
-    const { user, organization } = await this.users.register(dto);
-    return { user: userView(user), organization: organizationView(organization) };
+  @ApiOperation({ summary: 'Register a site owner and their organization' })
+  @ApiCreatedResponse({ description: '{ user, organization } (without e-mail verification)' })
+  @ApiAcceptedResponse({ type: AcceptedDto, description: 'With e-mail verification: the same for every address' })
+  @ApiBadRequestResponse({ description: 'Invalid input or weak password' })
+  @ApiConflictResponse({ description: 'Without e-mail verification: an account with this e-mail exists' })
+  async register(@Body() dto: RegisterDto, @Res({ passthrough: true }) res: Response) {
+    if (this.account.emailVerificationOn) {
+      await this.users.register(dto, {
+        onCreated: (em, user) => this.account.sendVerification(em, user),
+        onEmailTaken: (em, existing) => this.account.notifyRegistrationAttempt(em, existing),
+      });
+      res.status(202);
+      return { status: 'VERIFICATION_EMAIL_SENT' };
+    }
+    const created = await this.users.register(dto);
+    if (!created) throw new Error('registration without verification always creates or throws');
+    return { user: userView(created.user), organization: organizationView(created.organization) };
+  }
+
+  /** The caller changes their own password; every earlier token ends, and a new one is returned. */
+  @Post('password')
+  @Roles(...ROLES)
+  @RateLimit('self')
+  @NeverReplay()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change my password' })
+  @ApiOkResponse({ type: LoginResponseDto, description: 'A new token; every earlier one has ended' })
+  @ApiBadRequestResponse({ description: 'Invalid input or weak new password' })
+  @ApiUnprocessableEntityResponse({ description: 'WRONG_PASSWORD: the current password is wrong' })
+  changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: AuthenticatedUser): Promise<LoginResponseDto> {
+    return this.account.changePassword(user, dto.currentPassword, dto.newPassword);
+  }
+
+  /** Sends a reset link to the address if it has an active account; the answer does not say whether it has. */
+  @Post('password/forgot')
+  @Public()
+  @RateLimit('account')
+  @NeverReplay()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Ask for a password reset link by e-mail' })
+  @ApiAcceptedResponse({ type: AcceptedDto })
+  @ApiBadRequestResponse({ description: 'Invalid input' })
+  forgotPassword(@Body() dto: ForgotPasswordDto): Promise<AcceptedDto> {
+    return this.account.forgotPassword(dto.email);
+  }
+
+  /** Sets a new password with the e-mailed token (single use, short-lived); every token of the account ends. */
+  @Post('password/reset')
+  @Public()
+  @RateLimit('account')
+  @NeverReplay()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Reset a password with the e-mailed token' })
+  @ApiNoContentResponse({ description: 'The password is set; log in with it' })
+  @ApiBadRequestResponse({ description: 'Invalid input or weak password' })
+  @ApiUnprocessableEntityResponse({ description: 'INVALID_TOKEN: invalid, expired or already used' })
+  async resetPassword(@Body() dto: ResetPasswordDto): Promise<void> {
+    await this.account.resetPassword(dto.token, dto.newPassword);
+  }
+
+  /** Proves the e-mail address with the token e-mailed at registration (needed before filing a dossier). */
+  @Post('email/verify')
+  @Public()
+  @RateLimit('account')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Verify my e-mail address' })
+  @ApiNoContentResponse({ description: 'The address is verified' })
+  @ApiBadRequestResponse({ description: 'Invalid input' })
+  @ApiUnprocessableEntityResponse({ description: 'INVALID_TOKEN: invalid, expired or already used' })
+  async verifyEmail(@Body() dto: VerifyEmailDto): Promise<void> {
+    await this.account.verifyEmail(dto.token);
   }
 
   @Post('login')

@@ -1,12 +1,16 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
+import { AccountTokensRepository } from './account-tokens.repository';
+import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 
+// Global: the admin's forced reset (UsersController) uses AccountService, and AuthModule already imports UsersModule.
+@Global()
 @Module({
   imports: [
     PassportModule,
@@ -20,6 +24,7 @@ import { JwtStrategy } from './jwt.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy],
+  providers: [AuthService, JwtStrategy, AccountService, AccountTokensRepository],
+  exports: [AccountService],
 })
 export class AuthModule {}

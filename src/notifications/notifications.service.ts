@@ -101,8 +101,9 @@ export class NotificationsService {
     const audience = this.audienceClause(user, params);
     const me = params.push(user.id);
     const unread = q.unread ? 'AND r.read_at IS NULL' : '';
+    // Account e-mails (reset and verification links) travel by e-mail only: a session must not read a reset link.
     const from = `FROM notifications n LEFT JOIN notification_reads r ON r.notification_id = n.id AND r.user_id = $${me}
-                  WHERE ${audience} ${unread}`;
+                  WHERE ${audience} ${unread} AND n.kind NOT IN ('PASSWORD_RESET', 'EMAIL_VERIFICATION', 'REGISTRATION_ATTEMPT')`;
     const [{ total }]: { total: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total ${from}`,
       params,

@@ -10,6 +10,9 @@ export class Organization {
   @Column({ name: 'legal_representative' }) legalRepresentative: string;
   @Column() phone: string;
   @Column() email: string;
+  /** When the registration number was proved (enterprise registration document at appraisal, or an admin). */
+  @Column({ name: 'registration_confirmed_at', type: 'timestamptz', nullable: true })
+  registrationConfirmedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -9,6 +9,8 @@ export function organizationView(o: Organization) {
     legalRepresentative: o.legalRepresentative,
     phone: o.phone,
     email: o.email,
+    /** Proved from the enterprise registration document or by an admin; only confirmed numbers are unique. */
+    registrationConfirmed: o.registrationConfirmedAt !== null && o.registrationConfirmedAt !== undefined,
     createdAt: o.createdAt,
   };
 }

@@ -1,5 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccountService } from '../auth/account.service';
+import { AdminPasswordResetDto, AdminPasswordResetResponseDto } from '../auth/dto/account.dto';
+import { NeverReplay } from '../common/idempotency.interceptor';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UuidParam } from '../common/uuid';
@@ -11,7 +14,29 @@ import { UsersService } from './users.service';
 @ApiTags('users')
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly account: AccountService,
+  ) {}
+
+  /**
+   * Forces a password reset: every token of the account ends at once and its password stops working; the owner
+   * gets a reset link by e-mail, or, given `temporaryPassword`, that password is set instead.
+   */
+  @Post(':id/password-reset')
+  @HttpCode(200)
+  @Roles('admin')
+  @NeverReplay()
+  @ApiOperation({ summary: 'Force a password reset of an account' })
+  @ApiOkResponse({ type: AdminPasswordResetResponseDto })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  forcePasswordReset(
+    @Param('id', UuidParam) id: string,
+    @Body() dto: AdminPasswordResetDto,
+    @CurrentUser() admin: AuthenticatedUser,
+  ): Promise<AdminPasswordResetResponseDto> {
+    return this.account.adminReset(id, dto.temporaryPassword, admin);
+  }
 
   @Post()
   @Roles('admin')

@@ -24,6 +24,10 @@ export class UsersRepository {
       .getOne();
   }
 
+  findByEmail(email: string, em?: EntityManager): Promise<User | null> {
+    return this.m(em).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getOne();
+  }
+
   async emailTaken(email: string, em?: EntityManager): Promise<boolean> {
     return (await this.m(em).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getCount()) > 0;
   }

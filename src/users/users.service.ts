@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
 import { AuditService } from '../audit/audit.service';
 import { assertStrongPassword, hashPassword, verifyPassword } from '../auth/password';
 import { Actor, isStaffRole, SYSTEM_ACTOR } from '../auth/roles';
@@ -30,6 +31,7 @@ export class UsersService implements OnApplicationBootstrap {
     private readonly authorities: AuthoritiesRepository,
     private readonly engine: WorkflowEngine,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** ADMIN_EMAIL / ADMIN_PASSWORD: an admin with these credentials exists after start-up. */
@@ -80,19 +82,31 @@ export class UsersService implements OnApplicationBootstrap {
     });
   }
 
-  /** Self-registration of a site owner with their organization. */
-  async register(dto: RegisterDto): Promise<{ user: User; organization: Organization }> {
+  /**
+   * Self-registration of a site owner with their organization. Without e-mail verification (no SMTP) an address
+   * that has an account is a 409 and the account is usable at once. With it, the caller cannot tell: an existing
+   * address gets no new account (its owner is told by e-mail, `onEmailTaken`) and a new one must be proved
+   * (`onCreated` sends the link) before the organization can file.
+   *
+   * The registration number is not unique here: whoever typed it first does not own it. It is confirmed from the
+   * enterprise registration document when the first dossier is appraised, or by an admin, and only confirmed
+   * numbers are unique (docs/security.md).
+   */
+  async register(
+    dto: RegisterDto,
+    verification?: {
+      onCreated(em: EntityManager, user: User): Promise<void>;
+      onEmailTaken(em: EntityManager, existing: User): Promise<void>;
+    },
+  ): Promise<{ user: User; organization: Organization } | null> {
     assertStrongPassword(dto.password, dto.email);
     const passwordHash = await hashPassword(dto.password, this.config.passwordHashCost);
     return this.dataSource.transaction(async (em) => {
-      if (await this.users.emailTaken(dto.email, em)) {
-        throw DomainError.conflict(ErrorCode.ALREADY_EXISTS, 'An account with this e-mail exists');
-      }
-      if (await this.organizations.registrationNumberTaken(dto.organization.registrationNumber, em)) {
-        throw DomainError.conflict(
-          ErrorCode.ALREADY_EXISTS,
-          'An organization with this registration number is already registered; ask its account holder',
-        );
+      const existing = await this.users.findByEmail(dto.email, em);
+      if (existing) {
+        if (!verification) throw DomainError.conflict(ErrorCode.ALREADY_EXISTS, 'An account with this e-mail exists');
+        await verification.onEmailTaken(em, existing);
+        return null;
       }
       const organization = await this.organizations.insert(em, { ...dto.organization });
       const user = await this.users.insert(em, {
@@ -101,6 +115,8 @@ export class UsersService implements OnApplicationBootstrap {
         fullName: dto.fullName,
         role: 'site_owner',
         organizationId: organization.id,
+        // Without e-mail delivery nothing can be proved: the address is taken as given.
+        emailVerifiedAt: verification ? null : this.clock.now(),
       });
       const actor: Actor = { id: user.id, role: 'site_owner', organizationId: organization.id };
       await this.audit.record(em, {
@@ -121,6 +137,7 @@ export class UsersService implements OnApplicationBootstrap {
           role: 'site_owner',
         },
       );
+      await verification?.onCreated(em, user);
       return { user, organization };
     });
   }
@@ -224,6 +241,10 @@ export class UsersService implements OnApplicationBootstrap {
             throw DomainError.rule('CANNOT_DISABLE_SELF', 'An admin cannot disable their own account');
           }
         },
+      },
+      // Disabling ends every token of the account for good: enabling it again does not revive them.
+      effect: (ctx) => {
+        if (ctx.event === 'DISABLE') ctx.patch({ tokenVersion: ctx.record.tokenVersion + 1 });
       },
       scope: (u) => ({ authorityId: u.authorityId, organizationId: u.organizationId }),
     });
