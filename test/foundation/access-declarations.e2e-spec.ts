@@ -33,6 +33,8 @@ describe('deny by default: every route declares who may call it', () => {
       /^\/api\/v1\/public\//,
       /^\/api\/v1\/health$/,
       /^\/api\/v1\/auth\/(register|login)$/,
+      // Account recovery and e-mail verification (issue 12): an e-mailed token is the credential.
+      /^\/api\/v1\/auth\/(password\/forgot|password\/reset|email\/verify)$/,
       /^\/api\/v1\/requirements$/,
       /^\/api\/v1\/violation-types$/,
       // The public pages: the registry and the QR code's verification page (the contract's additions), and their

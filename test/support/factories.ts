@@ -87,6 +87,7 @@ export async function registerOwner(t: TestApp, orgOverrides: Record<string, unk
     fullName: 'Trần Thị Bình',
     organization: organizationInput(orgOverrides),
   });
+  if (r.status === 202) return verifiedOwner(t, email);
   if (r.status !== 201) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
   return {
     id: r.body.user.id,
@@ -95,6 +96,26 @@ export async function registerOwner(t: TestApp, orgOverrides: Record<string, unk
     token: await login(t, email),
     organizationId: r.body.organization.id,
   };
+}
+
+/**
+ * With e-mail verification on (SMTP configured), registration answers 202: the owner proves the address with the
+ * e-mailed token, and that e-mail counts as delivered so that a test of the outbox sees only its own messages.
+ */
+async function verifiedOwner(t: TestApp, email: string): Promise<TestUser> {
+  const [user] = (await t.ds.query(`SELECT id, organization_id FROM users WHERE email = $1`, [email])) as {
+    id: string;
+    organization_id: string;
+  }[];
+  const [mail] = (await t.ds.query(
+    `SELECT n.id, n.body FROM notifications n WHERE n.user_id = $1 AND n.kind = 'EMAIL_VERIFICATION'`,
+    [user.id],
+  )) as { id: string; body: string }[];
+  const token = /Mã xác nhận: ([A-Za-z0-9_-]{43})/.exec(mail.body)?.[1];
+  const verified = await t.http.post(`${API}/auth/email/verify`).send({ token });
+  if (verified.status !== 204) throw new Error(`verify e-mail: ${verified.status} ${JSON.stringify(verified.body)}`);
+  await t.ds.query(`UPDATE email_outbox SET state = 'SENT', sent_at = now() WHERE notification_id = $1`, [mail.id]);
+  return { id: user.id, email, role: 'site_owner', token: await login(t, email), organizationId: user.organization_id };
 }
 
 /** Every role of one authority, plus a site owner and an admin token. */
