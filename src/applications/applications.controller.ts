@@ -18,6 +18,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ROLES } from '../auth/roles';
 import { UuidParam } from '../common/uuid';
 import { DocumentUpload, type StoredUpload } from '../documents/document-upload';
+import { ApplicationUploadPrecheck } from './application-upload.precheck';
 import { DocumentView, UploadDocumentDto } from '../documents/dto/document.dto';
 import { AllowedTransitionsDto } from '../workflow/transition.dto';
 import { ApplicationsService } from './applications.service';
@@ -69,7 +70,7 @@ export class ApplicationsController {
   /** Upload a document of the dossier (multipart `file` + `kind`): PDF, PNG or JPEG judged by content. */
   @Post(':id/documents')
   @Roles('site_owner')
-  @DocumentUpload()
+  @DocumentUpload(ApplicationUploadPrecheck)
   @ApiCreatedResponse({ type: DocumentView })
   uploadDocument(
     @Param('id', UuidParam) id: string,

@@ -4,6 +4,7 @@ import { AppraisalModule } from '../appraisal/appraisal.module';
 import { Application } from './application.entity';
 import { ApplicationsController } from './applications.controller';
 import { ApplicationsRepository } from './applications.repository';
+import { ApplicationUploadPrecheck } from './application-upload.precheck';
 import { ApplicationsService } from './applications.service';
 import { RequirementsController } from './requirements.controller';
 
@@ -14,7 +15,7 @@ import { RequirementsController } from './requirements.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([Application]), AppraisalModule],
   controllers: [RequirementsController, ApplicationsController],
-  providers: [ApplicationsService, ApplicationsRepository],
+  providers: [ApplicationsService, ApplicationsRepository, ApplicationUploadPrecheck],
   exports: [ApplicationsService, ApplicationsRepository],
 })
 export class ApplicationsModule {}

@@ -49,6 +49,22 @@ export class ApplicationsRepository {
   }
 
   /** The row, locked until the transaction ends. */
+  /** Bytes of documents stored for the organization's dossiers (counted per row: the storage quota). */
+  async storedBytes(organizationId: string, em?: EntityManager): Promise<number> {
+    const [row]: { bytes: string | number }[] = await this.m(em).query(
+      `SELECT coalesce(sum(d.size), 0) AS bytes FROM documents d
+         JOIN applications a ON d.owner_type = 'application' AND d.owner_id = a.id
+        WHERE a.organization_id = $1`,
+      [organizationId],
+    );
+    return Number(row.bytes);
+  }
+
+  /** Serializes the organization's uploads while one checks the quota and attaches its file. */
+  async lockOrganizationUploads(em: EntityManager, organizationId: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`uploads:${organizationId}`]);
+  }
+
   lock(em: EntityManager, id: string): Promise<Application | null> {
     return em.getRepository(Application).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }

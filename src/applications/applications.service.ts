@@ -11,6 +11,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { zonedIsoDate } from '../calendar/iso-date';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { Clock } from '../common/clock';
+import { isUuid } from '../common/uuid';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UsersRepository } from '../users/users.repository';
 import { DomainError, ErrorCode } from '../common/domain-error';
@@ -476,24 +477,60 @@ export class ApplicationsService {
    * Adds a document to the dossier: the owner, while it is a draft or awaits a supplement, and only a kind the
    * type's requirements list. A kind uploaded again supersedes the earlier document, which stays readable.
    */
+  /**
+   * Whether an upload to the dossier may start, before a byte is stored: visible (else 404), editable (409), of a
+   * kind the dossier takes (422, once the `kind` field is known), and within the organization's storage quota (422).
+   */
+  async checkUpload(id: string, user: AuthenticatedUser, kind?: string): Promise<void> {
+    const app = isUuid(id) ? await this.repo.findById(id) : null;
+    if (!app || !this.visible(app, user)) throw DomainError.notFound('Application');
+    this.assertEditable(app);
+    if (kind !== undefined) await this.assertKind(app, kind);
+    await this.assertQuota(app.organizationId, 0);
+  }
+
   async attachDocument(id: string, kind: string, file: StoredUpload, user: AuthenticatedUser): Promise<DocumentView> {
     return this.dataSource.transaction(async (em) => {
       const app = await this.repo.lock(em, id);
       if (!app || !this.visible(app, user)) throw DomainError.notFound('Application');
-      if (!EDITABLE_STATES.includes(app.state)) {
-        throw DomainError.conflict('NOT_EDITABLE', `Documents are added only in ${EDITABLE_STATES.join(' or ')}`, {
-          state: app.state,
-        });
-      }
-      const kinds = (await this.repo.requirements(app.type, em)).map((r) => r.kind);
-      if (!kinds.includes(kind)) {
-        throw DomainError.rule('UNKNOWN_DOCUMENT_KIND', `${kind} is not a document of a ${app.type} dossier`, {
-          errors: [{ field: 'kind', message: `one of ${kinds.join(', ')}` }],
-          extensions: { kinds },
-        });
-      }
-      return this.documents.attach(em, dossierOf(app.id), kind, file, user, this.scope(app));
+      this.assertEditable(app);
+      await this.assertKind(app, kind, em);
+      await this.repo.lockOrganizationUploads(em, app.organizationId);
+      await this.assertQuota(app.organizationId, file.size, em);
+      // A draft never submitted: an earlier document of this kind was never seen by anyone and can no longer
+      // matter; it is removed (its file swept). Once submitted, every version is kept.
+      const discardEarlier = app.state === 'DRAFT' && app.submittedAt === null;
+      return this.documents.attach(em, dossierOf(app.id), kind, file, user, this.scope(app), { discardEarlier });
     });
+  }
+
+  private assertEditable(app: Application): void {
+    if (!EDITABLE_STATES.includes(app.state)) {
+      throw DomainError.conflict('NOT_EDITABLE', `Documents are added only in ${EDITABLE_STATES.join(' or ')}`, {
+        state: app.state,
+      });
+    }
+  }
+
+  private async assertKind(app: Application, kind: string, em?: EntityManager): Promise<void> {
+    const kinds = (await this.repo.requirements(app.type, em)).map((r) => r.kind);
+    if (!kinds.includes(kind)) {
+      throw DomainError.rule('UNKNOWN_DOCUMENT_KIND', `${kind} is not a document of a ${app.type} dossier`, {
+        errors: [{ field: 'kind', message: `one of ${kinds.join(', ')}` }],
+        extensions: { kinds },
+      });
+    }
+  }
+
+  /** ORGANIZATION_STORAGE_QUOTA_BYTES: what one organization's dossiers may keep stored. */
+  private async assertQuota(organizationId: string, adding: number, em?: EntityManager): Promise<void> {
+    const quota = this.config.organizationStorageQuotaBytes;
+    const used = await this.repo.storedBytes(organizationId, em);
+    if (used + adding > quota || (adding === 0 && used >= quota)) {
+      throw DomainError.rule('STORAGE_QUOTA_EXCEEDED', 'The organization’s documents fill its storage quota', {
+        extensions: { usedBytes: used, quotaBytes: quota },
+      });
+    }
   }
 
   async documentsOf(id: string, user: AuthenticatedUser, includeSuperseded: boolean): Promise<DocumentView[]> {

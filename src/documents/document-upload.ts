@@ -5,8 +5,11 @@ import {
   Inject,
   Injectable,
   NestInterceptor,
+  SetMetadata,
+  Type,
   UseInterceptors,
 } from '@nestjs/common';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { ApiBody, ApiConsumes, ApiPayloadTooLargeResponse, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError, StorageEngine } from 'multer';
@@ -33,6 +36,20 @@ export interface StoredUpload {
   /** The file's address in the store. */
   key: string;
 }
+
+/**
+ * What the owning module checks before a byte of an upload is stored (issue 12: uploads to a record one may not
+ * see, or not change, or of a kind it does not take, used to be stored and swept an hour later). Called twice:
+ * before the multipart body is read (`kind` undefined: visibility, editable state, quota), and when the file part
+ * begins, with the `kind` field that came before it. Throws a DomainError to refuse.
+ */
+export interface UploadPrecheck {
+  beforeUpload(req: Request, kind?: string): Promise<void>;
+}
+
+const UPLOAD_PRECHECK = 'documents:upload-precheck';
+const PRECHECK_OF_REQUEST = Symbol('upload-precheck');
+type RequestWithPrecheck = Request & { [PRECHECK_OF_REQUEST]?: (kind: string) => Promise<void> };
 
 /** The multipart field carrying the file, and the one naming its kind. */
 export const UPLOAD_FILE_FIELD = 'file';
@@ -65,19 +82,35 @@ export class FileStoreStorageEngine implements StorageEngine {
   ) {}
 
   _handleFile(
-    _req: Request,
+    req: Request,
     file: Express.Multer.File,
     callback: (error?: unknown, info?: Partial<Express.Multer.File> & Partial<StoredUpload>) => void,
   ): void {
     let contentType: DocumentContentType | null = null;
-    this.store
-      .put(file.stream, {
-        maxBytes: this.maxBytes,
-        check: (head) => {
-          contentType = sniffContentType(head);
-          if (!contentType) throw unsupportedType();
-        },
-      })
+    const precheck = (req as RequestWithPrecheck)[PRECHECK_OF_REQUEST];
+    const kind = (req.body as Record<string, unknown> | undefined)?.[UPLOAD_KIND_FIELD];
+    const checked = !precheck
+      ? Promise.resolve()
+      : typeof kind === 'string' && DOCUMENT_KIND_PATTERN.test(kind)
+        ? precheck(kind)
+        : Promise.reject(
+            DomainError.validation('The upload is invalid', [
+              {
+                field: UPLOAD_KIND_FIELD,
+                message: `required before the file part: a document kind such as APPLICATION_FORM`,
+              },
+            ]),
+          );
+    checked
+      .then(() =>
+        this.store.put(file.stream, {
+          maxBytes: this.maxBytes,
+          check: (head) => {
+            contentType = sniffContentType(head);
+            if (!contentType) throw unsupportedType();
+          },
+        }),
+      )
       .then(
         (stored) =>
           callback(null, {
@@ -135,7 +168,12 @@ export class DocumentUploadInterceptor implements NestInterceptor {
   private readonly upload: RequestHandler;
   private readonly maxBytes: number;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, store: FileStore) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    store: FileStore,
+    private readonly reflector: Reflector,
+    private readonly moduleRef: ModuleRef,
+  ) {
     this.maxBytes = config.uploadMaxBytes;
     this.upload = multer({
       storage: new FileStoreStorageEngine(store, this.maxBytes),
@@ -153,8 +191,15 @@ export class DocumentUploadInterceptor implements NestInterceptor {
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const req = context.switchToHttp().getRequest<Request & { file?: StoredUpload }>();
+    const req = context.switchToHttp().getRequest<RequestWithPrecheck & { file?: StoredUpload }>();
     const res = context.switchToHttp().getResponse<Response>();
+    const precheckType = this.reflector.get<Type<UploadPrecheck> | undefined>(UPLOAD_PRECHECK, context.getHandler());
+    if (precheckType) {
+      const precheck = this.moduleRef.get(precheckType, { strict: false });
+      // Before the body is read: the record, its state and the quota.
+      await precheck.beforeUpload(req);
+      req[PRECHECK_OF_REQUEST] = (kind) => precheck.beforeUpload(req, kind);
+    }
     await new Promise<void>((resolve, reject) =>
       this.upload(req, res, (error?: unknown) => (error ? reject(toUploadError(error, this.maxBytes)) : resolve())),
     );
@@ -182,8 +227,9 @@ export class DocumentUploadInterceptor implements NestInterceptor {
  * On a route handler: accept one document upload (`file` + `kind`). The handler reads
  * `@UploadedFile() file: StoredUpload` and `@Body() dto: UploadDocumentDto` (or `@Body('kind')`).
  */
-export const DocumentUpload = () =>
+export const DocumentUpload = (precheck?: Type<UploadPrecheck>) =>
   applyDecorators(
+    ...(precheck ? [SetMetadata(UPLOAD_PRECHECK, precheck)] : []),
     UseInterceptors(DocumentUploadInterceptor),
     ApiConsumes('multipart/form-data'),
     ApiBody({

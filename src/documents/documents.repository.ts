@@ -93,6 +93,15 @@ export class DocumentsRepository {
     return rows[0] ? toRow(rows[0]) : null;
   }
 
+  /** Deletes every version of the owner's documents of a kind (a draft's earlier uploads). */
+  async deleteKind(em: EntityManager, owner: DocumentOwner, kind: string): Promise<void> {
+    await em.query(`DELETE FROM documents WHERE owner_type = $1 AND owner_id = $2 AND kind = $3`, [
+      owner.type,
+      owner.id,
+      kind,
+    ]);
+  }
+
   async markSuperseded(em: EntityManager, id: string, by: string): Promise<void> {
     await em.query(`UPDATE documents SET superseded_by = $2 WHERE id = $1 AND superseded_by IS NULL`, [id, by]);
   }

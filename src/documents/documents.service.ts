@@ -78,6 +78,7 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
     file: StoredUpload,
     actor: Actor,
     scope: { authorityId?: string | null; organizationId?: string | null },
+    opts: { discardEarlier?: boolean } = {},
   ): Promise<DocumentView> {
     await this.repo.lockAgainstSweep(em);
     if (!(await this.store.exists(file.sha256))) {
@@ -87,7 +88,9 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
     await this.repo.lockKind(em, owner, kind);
     const previous = await this.repo.current(em, owner, kind);
     const id = randomUUID();
-    if (previous) await this.repo.markSuperseded(em, previous.id, id);
+    // `discardEarlier`: earlier versions of the kind are deleted (their files become orphans, swept), not kept.
+    if (opts.discardEarlier) await this.repo.deleteKind(em, owner, kind);
+    else if (previous) await this.repo.markSuperseded(em, previous.id, id);
     const row = await this.repo.insert(em, {
       id,
       ownerType: owner.type,
@@ -114,6 +117,7 @@ export class DocumentsService implements OnApplicationBootstrap, OnModuleDestroy
         size: row.size,
         sha256: row.sha256,
         ...(previous ? { supersedes: previous.id } : {}),
+        ...(previous && opts.discardEarlier ? { discarded: previous.id } : {}),
       },
     });
     return documentView(row);
