@@ -205,7 +205,8 @@ describe('documents: upload, storage and download of dossier documents', () => {
     expect(existsSync(join(t.config.fileStoreDir, 'passwd'))).toBe(false);
   });
 
-  it('a new upload of a kind supersedes the previous one, which stays listed with all=true and downloadable', async () => {
+  it('on a draft never submitted, a new upload of a kind replaces the previous one (issue 12)', async () => {
+    // Kept once submitted: see uploads-checked-first.e2e-spec.ts.
     const first = await upload(t, cast.owner.token, appId, 'SOURCE_CONSENTS', PDF, 'v1.pdf');
     const v2 = Buffer.concat([PDF, Buffer.from('% second version\n')]);
     const second = await upload(t, cast.owner.token, appId, 'SOURCE_CONSENTS', v2, 'v2.pdf');
@@ -214,23 +215,14 @@ describe('documents: upload, storage and download of dossier documents', () => {
     const consents = (current.body as { id: string; kind: string }[]).filter((d) => d.kind === 'SOURCE_CONSENTS');
     expect(consents.map((d) => d.id)).toEqual([second.body.id]);
     const all = await t.http.get(`${API}/applications/${appId}/documents?all=true`).set(bearer(cast.owner.token));
-    expect(all.body).toContainEqual(
-      expect.objectContaining({ id: first.body.id, superseded: true, supersededBy: second.body.id }),
-    );
+    expect((all.body as { id: string }[]).map((d) => d.id)).not.toContain(first.body.id);
     const old = await t.http
       .get(`${API}/applications/${appId}/documents/${first.body.id}/content`)
-      .set(bearer(cast.owner.token))
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      });
-    expect(old.status).toBe(200);
-    expect(old.body).toEqual(PDF);
+      .set(bearer(cast.owner.token));
+    expectProblem(old, 404, 'NOT_FOUND');
   });
 
-  it('concurrent uploads of the same kind: both rows exist, exactly one is current', async () => {
+  it('concurrent uploads of the same kind to a draft: all succeed, exactly one remains', async () => {
     const contents = Array.from({ length: 4 }, (_, i) => Buffer.concat([PDF, Buffer.from(`% racer ${i}\n`)]));
     const results = await Promise.all(
       contents.map((c, i) => upload(t, cast.owner.token, appId, 'OPERATION_PLAN', c, `racer-${i}.pdf`)),
@@ -240,8 +232,9 @@ describe('documents: upload, storage and download of dossier documents', () => {
     const plans = (all.body as { id: string; kind: string; superseded: boolean }[]).filter(
       (d) => d.kind === 'OPERATION_PLAN',
     );
-    for (const r of results) expect(plans.map((d) => d.id)).toContain(r.body.id);
-    expect(plans.filter((d) => !d.superseded)).toHaveLength(1);
+    expect(plans).toHaveLength(1);
+    expect(plans[0].superseded).toBe(false);
+    expect(results.map((r) => r.body.id)).toContain(plans[0].id);
   });
 
   it('downloads the bytes with the row type, an RFC 5987 attachment name, nosniff and the SHA-256 ETag', async () => {
@@ -328,12 +321,18 @@ describe('documents: upload, storage and download of dossier documents', () => {
 
   it('the sweeper deletes files no row references and never one that a row references', async () => {
     const service = t.app.get(DocumentsService);
-    // An upload refused after the file was stored (unknown kind for the dossier type: 422) leaves an orphan.
+    // A draft's replaced upload leaves its file unreferenced: an orphan.
+    const draft = await createDraft(t, cast.owner, cast.authority.id);
     const orphanBytes = Buffer.concat([PNG, Buffer.from('orphan')]);
-    const refused = await upload(t, cast.owner.token, appId, 'NOT_A_REQUIREMENT', orphanBytes, 'x.png');
-    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect((await upload(t, cast.owner.token, draft, 'ASSOCIATION_CHARTER', orphanBytes, 'x.png')).status).toBe(201);
+    const replacement = Buffer.concat([PDF, Buffer.from('% charter\n')]);
+    expect((await upload(t, cast.owner.token, draft, 'ASSOCIATION_CHARTER', replacement, 'y.pdf')).status).toBe(201);
     expect(storedFiles(t.config.fileStoreDir)).toContain(sha(orphanBytes));
-    const referencedBefore = storedFiles(t.config.fileStoreDir).filter((f) => f !== sha(orphanBytes));
+    // What rows reference (the drafts' replaced versions earlier in this file are orphans too).
+    const referencedBefore = ((await t.ds.query(`SELECT DISTINCT sha256 FROM documents`)) as { sha256: string }[]).map(
+      (r) => r.sha256,
+    );
+    expect(referencedBefore).not.toContain(sha(orphanBytes));
 
     const result = await service.sweepOrphans(0);
     expect(result.deleted).toBeGreaterThanOrEqual(1);
