@@ -42,6 +42,13 @@ function table(w: World): Record<string, Row> {
     'POST /auth/register': { expect: 'yyyyyyyy', body: {} },
     'POST /auth/login': { expect: 'yyyyyyyy', body: {} },
     'GET /auth/me': { expect: '1yyyyyyy' },
+    'POST /auth/password': { expect: '1yyyyyyy', body: {} },
+    'POST /auth/password/forgot': { expect: 'yyyyyyyy', body: {} },
+    'POST /auth/password/reset': { expect: 'yyyyyyyy', body: {} },
+    'POST /auth/email/verify': { expect: 'yyyyyyyy', body: {} },
+    // A weak temporary password: the admin passes the access check and changes nothing (400).
+    'POST /users/:id/password-reset': { expect: '1333333y', body: { temporaryPassword: 'short' } },
+    'POST /organizations/:id/registration-confirmation': { expect: '1333333y' },
     'POST /users': { expect: '1333333y', body: {} },
     'GET /users': { expect: '1333333y' },
     'GET /users/:id': { expect: '1333333y' },
@@ -170,6 +177,7 @@ function idsFor(path: string, w: World): Record<string, string> {
   const family = path.split('/')[3];
   const byFamily: Record<string, Record<string, string>> = {
     users: { id: i.user },
+    organizations: { id: w.stranger.organizationId! },
     authorities: { id: i.authority },
     'state-machines': { name: 'application' },
     calendar: { year: '2026' },
