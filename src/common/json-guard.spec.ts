@@ -45,7 +45,8 @@ describe('findJsonDefect', () => {
     for (let i = 0; i < 80_000; i++) wide[`k${i}`] = i;
     const started = process.hrtime.bigint();
     expect(findJsonDefect({ a: 1, wide })).toEqual({ field: 'wide', message: 'must not have more than 100 fields' });
-    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(100);
+    // A few ms on an idle machine; class-transformer took 3.5 s on the same body. The bound allows a busy machine.
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1_000);
   });
 
   it('counts every value of the document, arrays included', () => {

@@ -242,7 +242,13 @@ export const DocumentUpload = (precheck?: Type<UploadPrecheck>) =>
             format: 'binary',
             description: 'PDF, PNG or JPEG (judged by content)',
           },
-          [UPLOAD_KIND_FIELD]: { type: 'string', example: 'APPLICATION_FORM', pattern: DOCUMENT_KIND_PATTERN.source },
+          [UPLOAD_KIND_FIELD]: {
+            type: 'string',
+            example: 'APPLICATION_FORM',
+            pattern: DOCUMENT_KIND_PATTERN.source,
+            description:
+              'The document kind; send this field before the file part (it is checked before the file is stored)',
+          },
         },
       },
     }),

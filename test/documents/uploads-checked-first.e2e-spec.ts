@@ -18,11 +18,11 @@ import { API, startTestApp, TestApp } from '../support/test-app';
 function filesOnDisk(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    let names: string[] = [];
+    let names: string[];
     try {
       names = readdirSync(d);
     } catch {
-      return;
+      return; // not created yet
     }
     for (const n of names) {
       const p = join(d, n);
