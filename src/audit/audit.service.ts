@@ -7,7 +7,7 @@ import { AuditFilter, AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
   actor: Actor;
-  /** What happened, e.g. `application.SUBMIT`, `document.uploaded`, `license.verified`. */
+  /** What happened, e.g. `application.SUBMIT`, `document.uploaded`, `user.password_changed`. */
   action: string;
   entityType: string;
   entityId: string;
