@@ -31,11 +31,11 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     if (typeof payload.exp !== 'number') throw DomainError.unauthenticated('The token has no expiry');
     const user = typeof payload.sub === 'string' && isUuid(payload.sub) ? await this.users.findById(payload.sub) : null;
     if (!user) throw DomainError.unauthenticated('The token names no user');
-    // Every token of the account ends when its password changes or it is disabled (the version moves on).
-    if (payload.tv !== user.tokenVersion) throw DomainError.unauthenticated('The token has been revoked');
     if (user.state !== 'ACTIVE') {
       throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 401, 'This account is disabled');
     }
+    // Every token of the account ends when its password changes or it is disabled (the version moves on).
+    if (payload.tv !== user.tokenVersion) throw DomainError.unauthenticated('The token has been revoked');
     return {
       id: user.id,
       role: user.role,
