@@ -141,25 +141,32 @@ describe('bounded input, response hygiene and the fallback (default limits)', ()
 
     it('a strict CSP everywhere but the API docs; the back office may inline styles', async () => {
       const csp = (r: { headers: Record<string, string> }) => r.headers['content-security-policy'];
-      for (const path of [`${API}/health`, '/', '/registry', '/v/abc', '/assets/site.css']) {
+      for (const path of [`${API}/health`, '/nope', '/assets/none.css', '/office/applications']) {
         const policy = csp(await t.http.get(path));
         expect(policy).toContain("default-src 'self'");
         expect(policy).toContain("script-src 'self';");
-        expect(policy).toContain("style-src 'self';");
         expect(policy).toContain("object-src 'none'");
         expect(policy).toContain("base-uri 'none'");
         expect(policy).toContain("frame-ancestors 'self'");
+        if (!path.startsWith('/office')) expect(policy).toContain("style-src 'self';");
+      }
+      // The public pages (their own, stricter policy: default-src 'none') allow no inline script or style either.
+      for (const path of ['/', '/registry']) {
+        const policy = csp(await t.http.get(path));
+        expect(policy).toContain("base-uri 'none'");
         expect(policy).not.toContain('unsafe-inline');
+        expect(policy).not.toMatch(/script-src [^;]*(unsafe|\*)/);
       }
       const office = csp(await t.http.get('/office/applications'));
       expect(office).toContain("style-src 'self' 'unsafe-inline'");
-      expect(office).toContain("script-src 'self';");
+      expect(office).not.toMatch(/script-src [^;]*unsafe-inline/);
       const docs = csp(await t.http.get('/docs/'));
       expect(docs).toContain("script-src 'self' 'unsafe-inline'");
+      expect(csp(await t.http.get(`${API}/health`))).not.toContain('unsafe-inline');
     });
 
     it('every unknown path is a 404 problem, inside or outside the API', async () => {
-      for (const path of ['/', '/nope', '/api', `${API}/nope`, '/favicon.ico']) {
+      for (const path of ['/nope', '/api', `${API}/nope`, '/favicon.ico', '/office']) {
         const r = await t.http.get(path);
         expectProblem(r, 404, 'ROUTE_NOT_FOUND');
       }
