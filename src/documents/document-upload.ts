@@ -89,18 +89,20 @@ export class FileStoreStorageEngine implements StorageEngine {
     let contentType: DocumentContentType | null = null;
     const precheck = (req as RequestWithPrecheck)[PRECHECK_OF_REQUEST];
     const kind = (req.body as Record<string, unknown> | undefined)?.[UPLOAD_KIND_FIELD];
+    // The contract does not order the multipart fields. A `kind` sent before the file is checked before a byte is
+    // stored; one sent after it is checked once the body is read (the record, its state and the quota were already
+    // checked before the body), and a refused upload's bytes are then left to the sweeper.
     const checked = !precheck
       ? Promise.resolve()
-      : typeof kind === 'string' && DOCUMENT_KIND_PATTERN.test(kind)
-        ? precheck(kind)
-        : Promise.reject(
-            DomainError.validation('The upload is invalid', [
-              {
-                field: UPLOAD_KIND_FIELD,
-                message: `required before the file part: a document kind such as APPLICATION_FORM`,
-              },
-            ]),
-          );
+      : kind === undefined
+        ? Promise.resolve()
+        : typeof kind === 'string' && DOCUMENT_KIND_PATTERN.test(kind)
+          ? precheck(kind)
+          : Promise.reject(
+              DomainError.validation('The upload is invalid', [
+                { field: UPLOAD_KIND_FIELD, message: `must be a document kind such as APPLICATION_FORM` },
+              ]),
+            );
     checked
       .then(() =>
         this.store.put(file.stream, {
@@ -246,8 +248,7 @@ export const DocumentUpload = (precheck?: Type<UploadPrecheck>) =>
             type: 'string',
             example: 'APPLICATION_FORM',
             pattern: DOCUMENT_KIND_PATTERN.source,
-            description:
-              'The document kind; send this field before the file part (it is checked before the file is stored)',
+            description: 'The document kind; sent before the file part, it is checked before the file is stored',
           },
         },
       },

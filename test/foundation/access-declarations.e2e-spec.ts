@@ -37,6 +37,8 @@ describe('deny by default: every route declares who may call it', () => {
       /^\/api\/v1\/auth\/(password\/forgot|password\/reset|email\/verify)$/,
       /^\/api\/v1\/requirements$/,
       /^\/api\/v1\/violation-types$/,
+      // The legal figures in force (the contract's addition) and their history.
+      /^\/api\/v1\/legal-parameters(\/:key)?$/,
       // The public pages: the registry and the QR code's verification page (the contract's additions), and their
       // stylesheet and icon.
       /^\/$/,
