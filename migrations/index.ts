@@ -7,6 +7,7 @@ import { Licenses1764486000000 } from './1764486000000-licenses';
 import { ViolationTypes1764488000000 } from './1764488000000-violation-types';
 import { Reviews1764489000000 } from './1764489000000-reviews';
 import { ChangeNotices1764490000000 } from './1764490000000-change-notices';
+import { AuthSessions1764530000000 } from './1764530000000-auth-sessions';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
@@ -20,6 +21,7 @@ export const ALL_MIGRATIONS = [
   Reviews1764489000000,
   Documents1764483000000,
   ChangeNotices1764490000000,
+  AuthSessions1764530000000,
   DocumentSigning1764570000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -75,6 +75,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth(
+        'gis_session',
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description: 'Browser session from POST /auth/session; unsafe methods also need the X-CSRF-Token header',
+        },
+        'session',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });

@@ -1,5 +1,5 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthenticatedUser } from './authenticated-user';
 import { Role } from './roles';
@@ -12,6 +12,8 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
+    // Or the back office's session cookie (with X-CSRF-Token on unsafe methods).
+    ApiCookieAuth('session'),
     ApiUnauthorizedResponse({ description: 'No or invalid bearer token' }),
     ApiForbiddenResponse({ description: `Role not allowed (allowed: ${roles.join(', ')})` }),
   );

@@ -7,6 +7,8 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LoginThrottle } from './login-throttle';
+import { SessionsRepository } from './session/sessions.repository';
+import { SessionsService } from './session/sessions.service';
 
 @Module({
   imports: [
@@ -21,6 +23,8 @@ import { LoginThrottle } from './login-throttle';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, LoginThrottle],
+  providers: [AuthService, JwtStrategy, LoginThrottle, SessionsService, SessionsRepository],
+  // The global AccessGuard (declared in AppModule) authenticates cookie sessions through SessionsService.
+  exports: [SessionsService],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { DomainError, ErrorCode } from '../common/domain-error';
+import { User } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { JwtPayload } from './authenticated-user';
 import { hashPassword, verifyPassword } from './password';
@@ -20,7 +21,8 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string, ip: string): Promise<LoginResponseDto> {
+  /** The user these credentials name, if they are right and the account is active (throttled per IP and e-mail). */
+  async verifyCredentials(email: string, password: string, ip: string): Promise<User> {
     await this.throttle.assertAllowed(ip, email);
     const user = await this.users.findForLogin(email.trim());
     this.dummyHash ??= hashPassword('not-a-real-password', this.config.passwordHashCost);
@@ -31,6 +33,11 @@ export class AuthService {
     }
     if (user.state !== 'ACTIVE') throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 401, 'This account is disabled');
     await this.throttle.clearEmail(email);
+    return user;
+  }
+
+  async login(email: string, password: string, ip: string): Promise<LoginResponseDto> {
+    const user = await this.verifyCredentials(email, password, ip);
     const payload: JwtPayload = { sub: user.id, role: user.role };
     const accessToken = await this.jwt.signAsync(payload);
     return {

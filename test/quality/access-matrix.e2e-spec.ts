@@ -42,6 +42,10 @@ function table(w: World): Record<string, Row> {
     'POST /auth/register': { expect: 'yyyyyyyy', body: {} },
     'POST /auth/login': { expect: 'yyyyyyyy', body: {} },
     'GET /auth/me': { expect: '1yyyyyyy' },
+    'POST /auth/session': { expect: 'yyyyyyyy', body: {} },
+    // Bearer callers have no cookie session to show or end (404); cookie sessions: test/foundation/session.e2e-spec.ts
+    'GET /auth/session': { expect: '14444444' },
+    'DELETE /auth/session': { expect: '14444444' },
     'POST /users': { expect: '1333333y', body: {} },
     'GET /users': { expect: '1333333y' },
     'GET /users/:id': { expect: '1333333y' },
@@ -230,7 +234,7 @@ describe('quality: access-control matrix (every route × every caller)', () => {
       const got: string[] = [];
       const details: string[] = [];
       for (const caller of CALLERS) {
-        const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+        const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
         let req = t.http[m](`${base}${path}${row.query ? `?${row.query}` : ''}`);
         const token = tokens[caller];
         if (token) req = req.set(bearer(token));

@@ -260,6 +260,15 @@ function endpoints(w: World): Endpoint[] {
       required: ['email', 'password'],
     },
     { family: 'auth', method: 'GET', path: '/auth/me', caller: 'owner' },
+    {
+      family: 'auth',
+      method: 'POST',
+      path: '/auth/session',
+      caller: 'anonymous',
+      mutating: true,
+      body: { email: w.cast.appraiser.email, password: 'Mat-khau-manh-2026' },
+      required: ['email', 'password'],
+    },
     // users
     {
       family: 'users',
