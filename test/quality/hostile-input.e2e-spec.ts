@@ -404,7 +404,7 @@ function endpoints(w: World): Endpoint[] {
       method: 'GET',
       path: '/applications',
       caller: 'appraiser',
-      query: { ...page, state: 'IN_REVIEW', type: 'NEW', overdue: 'true', assignee: 'me' },
+      query: { ...page, state: 'IN_REVIEW', type: 'NEW', overdue: 'true', assignee: 'me', sort: 'deadline' },
     },
     { family: 'applications', method: 'GET', path: '/applications/:pending', caller: 'approver' },
     { family: 'applications', method: 'GET', path: '/applications/:pending/history', caller: 'owner' },
