@@ -12,6 +12,7 @@ import { respondWithProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { PUBLIC_PAGE_ROUTES } from './public-pages/routes';
+import { serveOffice } from './office/serve-office';
 
 export const API_PREFIX = 'api/v1';
 
@@ -46,6 +47,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       },
     }),
   );
+  // The back office (web/, built into dist/office): static files and the SPA fallback, with its own CSP.
+  app.use(serveOffice());
   if (config.corsOrigins !== false) {
     app.enableCors({
       origin: config.corsOrigins,

@@ -54,6 +54,7 @@ function table(w: World): Record<string, Row> {
     'POST /authorities': { expect: '1333333y', body: {} },
     'GET /authorities': { expect: '1yyyyyyy' },
     'GET /authorities/:id': { expect: '1yyyyyyy' },
+    'GET /authorities/:id/staff': { expect: '133yyy4y' },
     'GET /authorities/:id/report-settings': { expect: '133yy34y' },
     'PUT /authorities/:id/report-settings': { expect: '1333333y', body: {} },
     'GET /authorities/:id/license-numbering': { expect: '1333333y' },

@@ -300,6 +300,13 @@ function endpoints(w: World): Endpoint[] {
     // authorities and their settings
     {
       family: 'authorities',
+      method: 'GET',
+      path: '/authorities/:authority/staff',
+      caller: 'approver',
+      query: { role: 'appraiser' },
+    },
+    {
+      family: 'authorities',
       method: 'POST',
       path: '/authorities',
       caller: 'admin',

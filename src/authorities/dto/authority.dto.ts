@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { STAFF_ROLES, type StaffRole } from '../../auth/roles';
 
 export class CreateAuthorityDto {
   @ApiProperty({ example: 'STTTT-NA', description: 'Upper-case letters, digits, _ and -' })
@@ -49,4 +50,18 @@ export class CreateAuthorityDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+}
+
+export class StaffQuery {
+  @ApiPropertyOptional({ enum: STAFF_ROLES, description: 'Only this role' })
+  @IsOptional()
+  @IsIn(STAFF_ROLES)
+  role?: StaffRole;
+}
+
+export class StaffMemberDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Nguyễn Thị Thu' }) fullName: string;
+  @ApiProperty({ example: 'thu.nt@stttt.nghean.gov.vn' }) email: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role: string;
 }
