@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Clock, SystemClock } from '../../src/common/clock';
 import { bearer, Cast, createCast, fileApplicationTo, STRONG_PASSWORD, TestUser } from '../support/factories';
@@ -60,6 +61,12 @@ describe('back office (browser): from a submitted dossier to an issued license',
     if (v.length) a11y[name] = v;
   }
 
+  /** OFFICE_SCREENSHOTS=docs/img regenerates the README's screenshots from this run. */
+  async function shot(page: Page, name: string) {
+    const dir = process.env.OFFICE_SCREENSHOTS;
+    if (dir) await page.screenshot({ path: join(dir, `office-${name}.png`) });
+  }
+
   async function signIn(page: Page, user: TestUser) {
     await page.getByLabel('Thư điện tử').fill(user.email);
     await page.getByLabel('Mật khẩu').fill(STRONG_PASSWORD);
@@ -97,6 +104,7 @@ describe('back office (browser): from a submitted dossier to an issued license',
     await row.waitFor();
     await page.getByText('Chưa bắt đầu tính').first().waitFor(); // no statutory clock before CONFIRM_COMPLETE
     await checkA11y(page, 'unassigned queue');
+    await shot(page, 'queue');
     expect(new URL(page.url()).pathname).toBe('/office/queue/unassigned');
     await row.click();
 
@@ -138,6 +146,7 @@ describe('back office (browser): from a submitted dossier to an issued license',
     await viewer.waitFor();
     expect(await viewer.getAttribute('src')).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
     await checkA11y(page, 'dossier documents');
+    await shot(page, 'dossier-documents');
 
     // The recommendation: a choice and the checklist, one row per requirement, pre-filled from the documents.
     dialog = await fireFromDialog(page, 'Trình kết quả thẩm định');
@@ -146,6 +155,7 @@ describe('back office (browser): from a submitted dossier to an issued license',
     await dialog.getByRole('radio', { name: 'Đề nghị cấp phép' }).check();
     await dialog.getByLabel(/^Ghi chú$/).fill('Hồ sơ đầy đủ, nội dung phù hợp quy định.');
     await checkA11y(page, 'dialog RECOMMEND');
+    await shot(page, 'recommend');
     await submitRecommendation.click();
     await page.getByText('Chờ quyết định', { exact: true }).first().waitFor();
     await expect(actions.getByRole('button').count()).resolves.toBe(0);
@@ -185,6 +195,7 @@ describe('back office (browser): from a submitted dossier to an issued license',
       'Phân công lại',
     ]);
     await checkA11y(page, 'dossier (pending decision)');
+    await shot(page, 'decision');
 
     // Refusing needs reasons: the red button stays disabled until they are written.
     let dialog = await fireFromDialog(page, 'Từ chối cấp phép');
@@ -205,6 +216,7 @@ describe('back office (browser): from a submitted dossier to an issued license',
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await checkA11y(page, 'license');
+    await shot(page, 'license');
     await page.close();
 
     const r = await t.http.get(`${API}/applications/${dossier.id}`).set(bearer(cast.approver.token));

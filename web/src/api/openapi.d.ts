@@ -341,6 +341,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/authorities/{id}/signing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authority’s signing certificate: the file named and the certificate in use */
+        get: operations["SigningController_settings"];
+        /** Set the authority’s signing certificate (PKCS#12 file and passphrase variable) */
+        put: operations["SigningController_setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/authorities/{id}/staff": {
         parameters: {
             query?: never;
@@ -1398,6 +1416,46 @@ export interface components {
              */
             expiresAt: string;
             user: components["schemas"]["LoginUserDto"];
+        };
+        SignerIdentityDto: {
+            /** @example Sở Văn hóa, Thể thao và Du lịch Nghệ An */
+            commonName: string;
+            /** @description A development certificate: documents it signs are not valid for use */
+            development: boolean;
+            /** @description SHA-256 of the certificate (DER), lower-case hex */
+            fingerprintSha256: string;
+            issuer: string;
+            /** Format: date-time */
+            notAfter: string;
+            /** Format: date-time */
+            notBefore: string;
+            organization: string | null;
+            /** @example 01A3F2… */
+            serialNumber: string;
+            /**
+             * @example CN=Sở Văn hóa, Thể thao và Du lịch Nghệ An
+             *     O=UBND tỉnh Nghệ An
+             *     C=VN
+             */
+            subject: string;
+        };
+        SigningSettingsDto: {
+            /**
+             * @description Absolute path, on the servers, of the PKCS#12 file holding the authority’s certificate and RSA key; null → the development certificate (documents marked not valid for use)
+             * @example /etc/gis-licensing/stttt-na.p12
+             */
+            certificateFile: Record<string, never> | null;
+            /**
+             * @description Name of the environment variable (SIGNING_…) that holds the file’s passphrase on every server; the passphrase itself is never sent, stored or logged
+             * @example SIGNING_STTTT_NA_PASSPHRASE
+             */
+            passphraseEnv?: Record<string, never> | null;
+        };
+        SigningSettingsView: {
+            certificateFile: string | null;
+            passphraseEnv: string | null;
+            /** @description The certificate documents are signed with now */
+            signer: components["schemas"]["SignerIdentityDto"];
         };
         SiteDto: {
             contentManager?: components["schemas"]["ContentManagerDto"];
@@ -2490,6 +2548,122 @@ export interface operations {
             };
         };
     };
+    SigningController_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningSettingsView"];
+                };
+            };
+            /** @description The id is not a UUID (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role not allowed (allowed: admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such authority (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The configured file can no longer be used (problem+json) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SigningController_setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SigningSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningSettingsView"];
+                };
+            };
+            /** @description Malformed body or id (problem+json) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Role not allowed (allowed: admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such authority (problem+json) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SIGNING_CERTIFICATE_UNUSABLE: the file cannot be read, the passphrase is wrong or missing, no RSA key */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthoritiesController_staff: {
         parameters: {
             query?: {
@@ -3308,7 +3482,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { valid, status, number, organizationName, siteName, domains, issuedOn, expiresOn, authority } */
+            /** @description { valid, status, number, organizationName, siteName, domains, issuedOn, expiresOn, authority, signature }; signature (LicenseSignatureDto): { status: VALID | INVALID | UNSIGNED | SIGNER_MISMATCH, valid, signer, signedAt, development, format, version, sha256, matchesRecordedDigest } of the latest version’s PDF */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -81,6 +81,7 @@ export const en: Record<MessageKey, string> = {
   'event.SURRENDER': 'Surrender',
   'event.EXPIRE': 'Expire',
   'event.ASSIGNED': 'Reassigned',
+  'event.CREATE': 'Dossier created',
 
   'consequence.START_REVIEW': 'The dossier is assigned to you and goes to “In review”.',
   'consequence.CONFIRM_COMPLETE': 'The dossier is confirmed complete; the statutory time limit starts today.',

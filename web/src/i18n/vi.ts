@@ -82,6 +82,7 @@ export const vi = {
   'event.SURRENDER': 'Nộp lại giấy phép',
   'event.EXPIRE': 'Hết hạn',
   'event.ASSIGNED': 'Phân công lại',
+  'event.CREATE': 'Tạo hồ sơ',
 
   'consequence.START_REVIEW': 'Hồ sơ được giao cho bạn và chuyển sang trạng thái “Đang kiểm tra”.',
   'consequence.CONFIRM_COMPLETE':
