@@ -32,7 +32,8 @@ describe('deny by default: every route declares who may call it', () => {
     const allowed = [
       /^\/api\/v1\/public\//,
       /^\/api\/v1\/health$/,
-      /^\/api\/v1\/auth\/(register|login)$/,
+      // POST /auth/session is the browser's login (a cookie instead of a token); its GET and DELETE need a session.
+      /^\/api\/v1\/auth\/(register|login|session)$/,
       /^\/api\/v1\/requirements$/,
       /^\/api\/v1\/violation-types$/,
       // The public pages: the registry and the QR code's verification page (the contract's additions), and their
