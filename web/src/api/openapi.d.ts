@@ -2,6 +2,23 @@
  * test/web/api-types.e2e-spec.ts fails when this file no longer matches the document the application serves. */
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public home page: redirects to the registry search */
+        get: operations["PublicPagesController_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -671,6 +688,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The public registry of licensed sites */
         get: operations["RegistryController_search"];
         put?: never;
         post?: never;
@@ -687,6 +705,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Verify a license from its number and the code printed under its QR code */
         get: operations["RegistryController_verify"];
         put?: never;
         post?: never;
@@ -1000,6 +1019,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/registry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public registry search page (HTML) */
+        get: operations["PublicPagesController_registryPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registry/{licenseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A license's public page in the registry (HTML) */
+        get: operations["PublicPagesController_licensePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify a license from the code in its QR code: a page, or JSON on request */
+        get: operations["PublicPagesController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1257,6 +1327,34 @@ export interface components {
             /** @description Longest suspension, in months (default 3) */
             suspensionMaxMonths: number;
         };
+        LicenseSignatureDto: {
+            /** @description Signed with a development certificate: not valid for use */
+            development: boolean;
+            /**
+             * @description Signature format
+             * @example PAdES-B-B (ETSI.CAdES.detached, SHA-256)
+             */
+            format: string;
+            /** @description The served PDF is byte for byte the one recorded at issuance */
+            matchesRecordedDigest: boolean;
+            /** @description SHA-256 of that PDF as served, lower-case hex */
+            sha256: string;
+            /**
+             * Format: date-time
+             * @description Claimed signing time (/M)
+             */
+            signedAt: string | null;
+            signer: components["schemas"]["SignerIdentityDto"] | null;
+            /**
+             * @description VALID: the document is unchanged since it was signed with the certificate recorded at issuance; INVALID: changed after signing; UNSIGNED: issued before documents were signed; SIGNER_MISMATCH: signed with another certificate than the one the authority signed it with
+             * @enum {string}
+             */
+            status: "VALID" | "INVALID" | "UNSIGNED" | "SIGNER_MISMATCH";
+            /** @description status is VALID */
+            valid: boolean;
+            /** @description The license version whose PDF was checked (the latest) */
+            version: number;
+        };
         LicenseTransitionDto: {
             /** @description The decision’s number (required for SUSPEND), e.g. 12/QĐ-STTTT */
             decisionNumber?: string;
@@ -1324,6 +1422,42 @@ export interface components {
             /** @description The version the caller last saw; 409 VERSION_CONFLICT if it moved on */
             version?: number;
         };
+        PublicAuthorityDto: {
+            /** @example STTTT-NA */
+            code: string;
+            /** @example Sở Thông tin và Truyền thông */
+            name: string;
+            /** @example Nghệ An */
+            province: string;
+        };
+        PublicLicenseDto: {
+            authority: components["schemas"]["PublicAuthorityDto"];
+            domains: string[];
+            /** @description Edition of the current license document ("phiên bản số" on the PDF) */
+            edition: number;
+            /** Format: date */
+            expiresOn: string;
+            /** @description The organization's head office (public on its enterprise registration) */
+            headOffice: string;
+            /**
+             * Format: uuid
+             * @description The license; its public page is /registry/{id}
+             */
+            id: string;
+            /** Format: date */
+            issuedOn: string;
+            /** @example 44/GP-STTTT */
+            number: string;
+            organizationName: string;
+            siteName: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED" | "TERMINATED";
+            /**
+             * Format: date
+             * @description The last day of the suspension, while SUSPENDED
+             */
+            suspendedUntil?: string;
+        };
         RegisterDto: {
             /** @example owner@example.vn */
             email: string;
@@ -1332,6 +1466,12 @@ export interface components {
             organization: components["schemas"]["OrganizationInputDto"];
             /** @description At least 10 characters, not a common or trivial password */
             password: string;
+        };
+        RegistryPageDto: {
+            items: components["schemas"]["PublicLicenseDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
         };
         RemedyDto: {
             description: string;
@@ -1523,6 +1663,29 @@ export interface components {
             /** @description The version the caller last saw; 409 VERSION_CONFLICT if it moved on */
             version?: number;
         };
+        VerificationDto: {
+            authority?: components["schemas"]["PublicAuthorityDto"];
+            domains?: string[];
+            edition?: number;
+            /** Format: date */
+            expiresOn?: string;
+            headOffice?: string;
+            /** Format: uuid */
+            id?: string;
+            /** Format: date */
+            issuedOn?: string;
+            number?: string;
+            organizationName?: string;
+            /** @description The signature of the latest version's PDF, checked as anyone downloading it would */
+            signature?: components["schemas"]["LicenseSignatureDto"] | null;
+            siteName?: string;
+            /** @enum {string} */
+            status?: "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED" | "TERMINATED";
+            /** Format: date */
+            suspendedUntil?: string;
+            /** @description True only for a matching code of an ACTIVE license */
+            valid: boolean;
+        };
         ViolationTransitionDto: {
             /**
              * @description SANCTION: the sanction decision number
@@ -1551,6 +1714,24 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    PublicPagesController_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Location: /registry */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ApplicationsController_list: {
         parameters: {
             query?: {
@@ -3459,8 +3640,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [{ number, organizationName, siteName, domains, status, issuedOn, expiresOn, authority }], total, page, pageSize } */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistryPageDto"];
+                };
+            };
+            /** @description Invalid parameters (problem+json VALIDATION_FAILED) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3482,8 +3671,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { valid, status, number, organizationName, siteName, domains, issuedOn, expiresOn, authority, signature }; signature (LicenseSignatureDto): { status: VALID | INVALID | UNSIGNED | SIGNER_MISMATCH, valid, signer, signedAt, development, format, version, sha256, matchesRecordedDigest } of the latest version’s PDF */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDto"];
+                };
+            };
+            /** @description Missing or malformed number or code (problem+json VALIDATION_FAILED) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4296,6 +4493,99 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PublicPagesController_registryPage: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Number, organization, site name or domain; case- and diacritic-insensitive */
+                q?: string;
+                /** @description Empty for every status */
+                status?: "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED" | "TERMINATED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The search form, the results and a pager */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid parameters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PublicPagesController_licensePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                licenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public particulars and status of the license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such license */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": Record<string, never>;
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    PublicPagesController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The verification code printed under the QR code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict: valid, suspended until …, revoked, expired, or not found for a wrong code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationDto"];
+                    "text/html": string;
+                };
             };
         };
     };
