@@ -36,6 +36,7 @@ import {
   spawnServer,
   withPg,
 } from './harness';
+import { measureOffice, officeSection } from './office';
 import { PdfBaseline, pdfBaseline } from './pdf-baseline';
 import { measurePublicPages, publicPagesFigures, publicPagesSection, PublicPagesResult } from './public-pages';
 import { QueryCost, queryCosts } from './query-cost';
@@ -536,7 +537,15 @@ async function main(): Promise<void> {
     notes,
     totalS,
   });
-  writeFileSync(S.output, md);
+  // The back office (issue 11): its own server and browser, after everything else has stopped.
+  let office: string;
+  try {
+    log('back office: bundle size and time to a usable queue page');
+    office = `\n${officeSection(await measureOffice())}`;
+  } catch (e) {
+    office = `\n## Back office (issue 11)\n\nNot measured: ${e instanceof Error ? e.message : String(e)}\n`;
+  }
+  writeFileSync(S.output, md + office);
   log(`wrote ${relative(ROOT, S.output)} (whole run ${fmt(totalS, 0)} s)`);
 }
 

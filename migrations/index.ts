@@ -7,6 +7,7 @@ import { Licenses1764486000000 } from './1764486000000-licenses';
 import { ViolationTypes1764488000000 } from './1764488000000-violation-types';
 import { Reviews1764489000000 } from './1764489000000-reviews';
 import { ChangeNotices1764490000000 } from './1764490000000-change-notices';
+import { AuthSessions1764530000000 } from './1764530000000-auth-sessions';
 import { AbuseResistance1764540000000 } from './1764540000000-abuse-resistance';
 import { LegalData1764550000000 } from './1764550000000-legal-data';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
@@ -22,6 +23,7 @@ export const ALL_MIGRATIONS = [
   Reviews1764489000000,
   Documents1764483000000,
   ChangeNotices1764490000000,
+  AuthSessions1764530000000,
   AbuseResistance1764540000000,
   LegalData1764550000000,
   DocumentSigning1764570000000,

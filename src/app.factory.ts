@@ -13,6 +13,7 @@ import { respondWithProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { PUBLIC_PAGE_ROUTES } from './public-pages/routes';
+import { serveOffice } from './office/serve-office';
 
 export const API_PREFIX = 'api/v1';
 
@@ -46,6 +47,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // helmet's headers; the Content-Security-Policy per path prefix is decided in security-headers.ts alone.
   app.use(securityHeaders());
   app.use(`/${API_PREFIX}`, noStoreByDefault());
+  // The back office (web/, built into dist/office): static files and the SPA fallback, with its own nonce-based CSP.
+  app.use(serveOffice());
   if (config.corsOrigins !== false) {
     app.enableCors({
       origin: config.corsOrigins,
@@ -80,6 +83,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .addCookieAuth(
+        'gis_session',
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          description: 'Browser session from POST /auth/session; unsafe methods also need the X-CSRF-Token header',
+        },
+        'session',
+      )
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });

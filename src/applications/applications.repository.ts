@@ -21,8 +21,10 @@ export interface ApplicationFilter {
   state?: ApplicationState;
   type?: ApplicationType;
   overdue?: boolean;
-  /** Only dossiers assigned to this user. */
-  assigneeId?: string;
+  /** Only dossiers assigned to this user, or (`null`) to nobody. */
+  assigneeId?: string | null;
+  /** `deadline`: due date first, then those without a clock by filing date (a work queue); default newest first. */
+  sort?: 'newest' | 'deadline';
   /** `now` for the overdue filter (the injectable clock). */
   now: Date;
 }
@@ -79,7 +81,7 @@ export class ApplicationsRepository {
     await em.getRepository(Application).update({ id }, changes as never);
   }
 
-  /** A page of the applications the user may see, newest first. */
+  /** A page of the applications the user may see, newest first or (a work queue) by statutory deadline. */
   async list(user: AuthenticatedUser, f: ApplicationFilter, page: PageQuery): Promise<[Application[], number]> {
     const qb = this.m().getRepository(Application).createQueryBuilder('a');
     if (user.role === 'site_owner') qb.andWhere('a.organization_id = :org', { org: user.organizationId });
@@ -90,18 +92,17 @@ export class ApplicationsRepository {
     if (f.state) qb.andWhere('a.state = :state', { state: f.state });
     if (f.type) qb.andWhere('a.type = :type', { type: f.type });
     if (f.assigneeId) qb.andWhere('a.assignee_id = :assignee', { assignee: f.assigneeId });
+    else if (f.assigneeId === null) qb.andWhere('a.assignee_id IS NULL');
     if (f.overdue) {
       qb.andWhere('a.state IN (:...clockStates) AND NOT a.clock_paused AND a.due_at < :now', {
         clockStates: CLOCK_STATES,
         now: f.now,
       });
     }
-    return qb
-      .orderBy('a.created_at', 'DESC')
-      .addOrderBy('a.id')
-      .skip(offsetOf(page))
-      .take(page.pageSize)
-      .getManyAndCount();
+    if (f.sort === 'deadline') {
+      qb.orderBy('a.due_at', 'ASC', 'NULLS LAST').addOrderBy('a.submitted_at', 'ASC', 'NULLS LAST');
+    } else qb.orderBy('a.created_at', 'DESC');
+    return qb.addOrderBy('a.id').skip(offsetOf(page)).take(page.pageSize).getManyAndCount();
   }
 
   async requirements(type: ApplicationType, em?: EntityManager): Promise<Requirement[]> {

@@ -1,6 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCookieAuth,
   ApiForbiddenResponse,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -20,6 +21,8 @@ export const Roles = (...roles: Role[]) =>
   applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
+    // Or the back office's session cookie (with X-CSRF-Token on unsafe methods).
+    ApiCookieAuth('session'),
     ApiUnauthorizedResponse({ description: 'No or invalid bearer token' }),
     ApiForbiddenResponse({ description: `Role not allowed (allowed: ${roles.join(', ')})` }),
     ApiTooManyRequestsResponse({ description: RATE_LIMITED_DESCRIPTION }),

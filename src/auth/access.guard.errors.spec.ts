@@ -1,9 +1,10 @@
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/domain-error';
 import { AccessGuard } from './access.guard';
+import type { SessionsService } from './session/sessions.service';
 
 describe('AccessGuard.handleRequest', () => {
-  const guard = new AccessGuard(new Reflector());
+  const guard = new AccessGuard(new Reflector(), {} as SessionsService);
 
   it('answers a missing or invalid token with 401', () => {
     expect(() => guard.handleRequest(null, false)).toThrow(DomainError);

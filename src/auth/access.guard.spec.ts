@@ -2,6 +2,7 @@ import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../common/domain-error';
 import { AccessGuard } from './access.guard';
+import type { SessionsService } from './session/sessions.service';
 import { PUBLIC_KEY } from './access.decorators';
 
 function contextFor(handler: () => void, cls: new () => unknown): ExecutionContext {
@@ -14,7 +15,7 @@ function contextFor(handler: () => void, cls: new () => unknown): ExecutionConte
 }
 
 describe('AccessGuard (deny by default)', () => {
-  const guard = new AccessGuard(new Reflector());
+  const guard = new AccessGuard(new Reflector(), {} as SessionsService);
 
   it('refuses a handler that declares nothing, with 403', async () => {
     class Undeclared {

@@ -6,16 +6,26 @@ import { DomainError } from '../common/domain-error';
 import { PUBLIC_KEY, ROLES_KEY } from './access.decorators';
 import { AuthenticatedUser } from './authenticated-user';
 import { Role } from './roles';
+import { CSRF_HEADER, readCookie, SESSION_COOKIE } from './session/session-cookie';
+import { RequestSession, SessionsService } from './session/sessions.service';
+
+export type AuthenticatedRequest = Request & { user: AuthenticatedUser; session?: RequestSession };
 
 /**
  * The one global guard. Deny by default: a handler must declare `@Public()` or `@Roles(...)`; a handler that
  * declares neither is refused for everyone (and a test walks every route to make sure none does).
+ *
+ * Two ways to authenticate: a bearer token (API clients; it wins when present) or the back office's session
+ * cookie, which also requires the session's CSRF token on unsafe methods (see `session/sessions.service.ts`).
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger(AccessGuard.name);
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsService,
+  ) {
     super();
   }
 
@@ -29,8 +39,16 @@ export class AccessGuard extends AuthGuard('jwt') {
       );
       throw DomainError.forbidden('This route declares no access rule');
     }
-    await super.canActivate(context);
-    const user = context.switchToHttp().getRequest<Request & { user: AuthenticatedUser }>().user;
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const cookie = req.headers.authorization ? undefined : readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (cookie !== undefined) {
+      const { user, session } = await this.sessions.authenticate(cookie, req.method, req.header(CSRF_HEADER));
+      req.user = user;
+      req.session = session;
+    } else {
+      await super.canActivate(context);
+    }
+    const user = req.user;
     if (!roles.includes(user.role)) throw DomainError.forbidden(`This action is not open to the role ${user.role}`);
     return true;
   }

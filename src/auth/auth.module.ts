@@ -8,6 +8,8 @@ import { AccountTokensRepository } from './account-tokens.repository';
 import { AccountService } from './account.service';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { SessionsRepository } from './session/sessions.repository';
+import { SessionsService } from './session/sessions.service';
 
 // Global: the admin's forced reset (UsersController) uses AccountService, and AuthModule already imports UsersModule.
 @Global()
@@ -24,7 +26,8 @@ import { JwtStrategy } from './jwt.strategy';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, AccountService, AccountTokensRepository],
-  exports: [AccountService],
+  providers: [AuthService, JwtStrategy, AccountService, AccountTokensRepository, SessionsService, SessionsRepository],
+  // The global AccessGuard (declared in AppModule) authenticates cookie sessions through SessionsService.
+  exports: [AccountService, SessionsService],
 })
 export class AuthModule {}

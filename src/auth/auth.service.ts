@@ -22,11 +22,11 @@ export class AuthService {
   ) {}
 
   /**
-   * The attempt is counted per IP and per e-mail before the password is checked (one atomic upsert each), so
-   * parallel attempts cannot all pass the limit; a successful login takes its attempt back, so the limit counts
-   * failures.
+   * The user these credentials name, if they are right and the account is active. The attempt is counted per IP and
+   * per e-mail before the password is checked (one atomic upsert each), so parallel attempts cannot all pass the
+   * limit; a successful check takes its attempt back, so the limit counts failures.
    */
-  async login(email: string, password: string, ip: string): Promise<LoginResponseDto> {
+  async verifyCredentials(email: string, password: string, ip: string): Promise<User> {
     const subjects = [`ip:${ip}`, `email:${email.trim().toLowerCase()}`];
     for (const subject of subjects) await this.limiter.consume('login', subject);
     const user = await this.users.findForLogin(email.trim());
@@ -35,7 +35,11 @@ export class AuthService {
     if (!user || !ok) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 401, 'E-mail or password is wrong');
     if (user.state !== 'ACTIVE') throw new DomainError(ErrorCode.ACCOUNT_DISABLED, 401, 'This account is disabled');
     for (const subject of subjects) await this.limiter.refund('login', subject);
-    return this.issueToken(user);
+    return user;
+  }
+
+  async login(email: string, password: string, ip: string): Promise<LoginResponseDto> {
+    return this.issueToken(await this.verifyCredentials(email, password, ip));
   }
 
   /** A token for `user`: its id, role and token version (every token ends when the version moves on). */

@@ -1,12 +1,19 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import { ROLES } from '../auth/roles';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UuidParam } from '../common/uuid';
 import { AuthoritiesService } from './authorities.service';
 import { Authority } from './authority.entity';
-import { CreateAuthorityDto } from './dto/authority.dto';
+import { CreateAuthorityDto, StaffMemberDto, StaffQuery } from './dto/authority.dto';
 
 export function authorityView(a: Authority) {
   return {
@@ -46,5 +53,20 @@ export class AuthoritiesController {
   @Roles(...ROLES)
   async get(@Param('id', UuidParam) id: string) {
     return authorityView(await this.authorities.get(id));
+  }
+
+  /** The authority's active staff: an approver picks the appraiser to hand a dossier to; names for the history. */
+  @Get(':id/staff')
+  @Roles('appraiser', 'approver', 'inspector', 'admin')
+  @ApiOperation({ summary: 'Active staff of an authority (own authority; admin: any)' })
+  @ApiOkResponse({ type: [StaffMemberDto] })
+  @ApiBadRequestResponse({ description: 'Malformed id or unknown role' })
+  @ApiNotFoundResponse({ description: 'No such authority, or not the caller’s' })
+  staff(
+    @Param('id', UuidParam) id: string,
+    @Query() q: StaffQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StaffMemberDto[]> {
+    return this.authorities.staff(id, q.role, user);
   }
 }

@@ -61,4 +61,11 @@ export class AuthoritiesService {
     if (!a) throw DomainError.notFound('Authority');
     return a;
   }
+
+  /** Staff see their own authority's active colleagues (anything else is 404, as for every record); admins any. */
+  async staff(id: string, role: string | undefined, user: AuthenticatedUser) {
+    if (user.role !== 'admin' && user.authorityId !== id) throw DomainError.notFound('Authority');
+    await this.get(id);
+    return this.repo.activeStaff(id, role);
+  }
 }

@@ -23,14 +23,14 @@ export const STRICT_CSP: Directives = {
 
 /**
  * The one place where a path prefix loosens the strict policy, one line each (the longest matching prefix wins).
- * Swagger UI writes inline scripts and styles; the back-office SPA's component library inlines styles.
+ * Swagger UI writes inline scripts and styles. (The back office at `/office` sends its own, nonce-based policy:
+ * `officeCsp()` in src/office/serve-office.ts; the public pages send theirs: src/public-pages.)
  */
 export const CSP_OVERRIDES: { prefix: string; directives: Directives }[] = [
   {
     prefix: '/docs',
     directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"] },
   },
-  { prefix: '/office', directives: { 'style-src': ["'self'", "'unsafe-inline'"] } },
 ];
 
 function startsWithSegment(path: string, prefix: string): boolean {

@@ -20,6 +20,8 @@ export interface AppConfig {
   signingDevDir: string | null;
   jwtSecret: string;
   jwtExpiresInSeconds: number;
+  /** Lifetime of a browser (cookie) session of the back office, in seconds from sign-in. */
+  sessionTtlSeconds: number;
   adminEmail?: string;
   adminPassword?: string;
   corsOrigins: string[] | true | false;
@@ -195,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signingDevDir,
     jwtSecret,
     jwtExpiresInSeconds: int(env, 'JWT_EXPIRES_IN', 3600, 60, 7 * 24 * 3600),
+    sessionTtlSeconds: int(env, 'SESSION_TTL', 8 * 3600, 60, 7 * 24 * 3600),
     adminEmail,
     adminPassword,
     corsOrigins,

@@ -32,7 +32,8 @@ describe('deny by default: every route declares who may call it', () => {
     const allowed = [
       /^\/api\/v1\/public\//,
       /^\/api\/v1\/health$/,
-      /^\/api\/v1\/auth\/(register|login)$/,
+      // POST /auth/session is the browser's login (a cookie instead of a token); its GET and DELETE need a session.
+      /^\/api\/v1\/auth\/(register|login|session)$/,
       // Account recovery and e-mail verification (issue 12): an e-mailed token is the credential.
       /^\/api\/v1\/auth\/(password\/forgot|password\/reset|email\/verify)$/,
       /^\/api\/v1\/requirements$/,

@@ -49,6 +49,10 @@ function table(w: World): Record<string, Row> {
     // A weak temporary password: the admin passes the access check and changes nothing (400).
     'POST /users/:id/password-reset': { expect: '1333333y', body: { temporaryPassword: 'short' } },
     'POST /organizations/:id/registration-confirmation': { expect: '1333333y' },
+    'POST /auth/session': { expect: 'yyyyyyyy', body: {} },
+    // Bearer callers have no cookie session to show or end (404); cookie sessions: test/foundation/session.e2e-spec.ts
+    'GET /auth/session': { expect: '14444444' },
+    'DELETE /auth/session': { expect: '14444444' },
     'POST /users': { expect: '1333333y', body: {} },
     'GET /users': { expect: '1333333y' },
     'GET /users/:id': { expect: '1333333y' },
@@ -57,6 +61,7 @@ function table(w: World): Record<string, Row> {
     'POST /authorities': { expect: '1333333y', body: {} },
     'GET /authorities': { expect: '1yyyyyyy' },
     'GET /authorities/:id': { expect: '1yyyyyyy' },
+    'GET /authorities/:id/staff': { expect: '133yyy4y' },
     'GET /authorities/:id/report-settings': { expect: '133yy34y' },
     'PUT /authorities/:id/report-settings': { expect: '1333333y', body: {} },
     'GET /authorities/:id/license-numbering': { expect: '1333333y' },
@@ -245,7 +250,7 @@ describe('quality: access-control matrix (every route × every caller)', () => {
       const got: string[] = [];
       const details: string[] = [];
       for (const caller of CALLERS) {
-        const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch';
+        const m = method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
         let req = t.http[m](`${base}${path}${row.query ? `?${row.query}` : ''}`);
         const token = tokens[caller];
         if (token) req = req.set(bearer(token));

@@ -296,6 +296,15 @@ function endpoints(w: World): Endpoint[] {
       body: { token: 'A'.repeat(43) },
       required: ['token'],
     },
+    {
+      family: 'auth',
+      method: 'POST',
+      path: '/auth/session',
+      caller: 'anonymous',
+      mutating: true,
+      body: { email: w.cast.appraiser.email, password: 'Mat-khau-manh-2026' },
+      required: ['email', 'password'],
+    },
     // users
     {
       family: 'users',
@@ -334,6 +343,13 @@ function endpoints(w: World): Endpoint[] {
       required: ['event'],
     },
     // authorities and their settings
+    {
+      family: 'authorities',
+      method: 'GET',
+      path: '/authorities/:authority/staff',
+      caller: 'approver',
+      query: { role: 'appraiser' },
+    },
     {
       family: 'authorities',
       method: 'POST',
@@ -440,7 +456,7 @@ function endpoints(w: World): Endpoint[] {
       method: 'GET',
       path: '/applications',
       caller: 'appraiser',
-      query: { ...page, state: 'IN_REVIEW', type: 'NEW', overdue: 'true', assignee: 'me' },
+      query: { ...page, state: 'IN_REVIEW', type: 'NEW', overdue: 'true', assignee: 'me', sort: 'deadline' },
     },
     { family: 'applications', method: 'GET', path: '/applications/:pending', caller: 'approver' },
     { family: 'applications', method: 'GET', path: '/applications/:pending/history', caller: 'owner' },

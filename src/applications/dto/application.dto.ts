@@ -256,6 +256,9 @@ export class AssigneeDto {
   version?: number;
 }
 
+export const APPLICATION_SORTS = ['newest', 'deadline'] as const;
+export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
+
 export class ApplicationsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPLICATION_STATES }) @IsOptional() @IsIn(APPLICATION_STATES) state?: ApplicationState;
   @ApiPropertyOptional({ enum: APPLICATION_TYPES }) @IsOptional() @IsIn(APPLICATION_TYPES) type?: ApplicationType;
@@ -266,10 +269,24 @@ export class ApplicationsQuery extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ enum: ['me'], description: 'Only dossiers assigned to the caller' })
+  @ApiPropertyOptional({
+    enum: ['me', 'none'],
+    description: '`me`: only dossiers assigned to the caller; `none`: only dossiers nobody has taken yet',
+  })
   @IsOptional()
-  @IsIn(['me'])
-  assignee?: 'me';
+  @IsIn(['me', 'none'])
+  assignee?: 'me' | 'none';
+
+  @ApiPropertyOptional({
+    enum: APPLICATION_SORTS,
+    default: 'newest',
+    description:
+      '`newest`: last created first; `deadline`: the statutory due date first (dossiers without a running clock ' +
+      'after, oldest filed first): the order of a work queue',
+  })
+  @IsOptional()
+  @IsIn(APPLICATION_SORTS)
+  sort?: ApplicationSort;
 }
 
 export class RequirementsQuery {

@@ -81,3 +81,13 @@ export class LoginResponseDto {
   @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
   @ApiProperty({ type: LoginUserDto }) user: LoginUserDto;
 }
+
+export class SessionDto {
+  @ApiProperty({ type: LoginUserDto }) user: LoginUserDto;
+  @ApiProperty({
+    description:
+      'Send it back in the X-CSRF-Token header on every POST, PUT, PATCH and DELETE authenticated by the cookie',
+  })
+  csrfToken: string;
+  @ApiProperty({ format: 'date-time', description: 'When the session ends (sign in again after)' }) expiresAt: string;
+}

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { STAFF_ROLES, type StaffRole } from '../../auth/roles';
 
 export class CreateAuthorityDto {
   @ApiProperty({ example: 'STTTT-NA', description: 'Upper-case letters, digits, _ and -' })
@@ -61,4 +62,18 @@ export class CreateAuthorityDto {
   @MaxLength(1000)
   @Matches(/^Căn cứ /u, { message: 'functionBasis must start with "Căn cứ "' })
   functionBasis?: string;
+}
+
+export class StaffQuery {
+  @ApiPropertyOptional({ enum: STAFF_ROLES, description: 'Only this role' })
+  @IsOptional()
+  @IsIn(STAFF_ROLES)
+  role?: StaffRole;
+}
+
+export class StaffMemberDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Nguyễn Thị Thu' }) fullName: string;
+  @ApiProperty({ example: 'thu.nt@stttt.nghean.gov.vn' }) email: string;
+  @ApiProperty({ enum: STAFF_ROLES }) role: string;
 }
