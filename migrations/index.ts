@@ -8,6 +8,7 @@ import { ViolationTypes1764488000000 } from './1764488000000-violation-types';
 import { Reviews1764489000000 } from './1764489000000-reviews';
 import { ChangeNotices1764490000000 } from './1764490000000-change-notices';
 import { LegalData1764550000000 } from './1764550000000-legal-data';
+import { ViolationSubjects1764560000000 } from './1764560000000-violation-subjects';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
@@ -22,6 +23,7 @@ export const ALL_MIGRATIONS = [
   Documents1764483000000,
   ChangeNotices1764490000000,
   LegalData1764550000000,
+  ViolationSubjects1764560000000,
   DocumentSigning1764570000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -8,6 +8,7 @@ import { EnforcementProposal, Violation } from './violation.entity';
 export interface ViolationFilter {
   licenseId?: string;
   inspectionId?: string;
+  subjectKind?: string;
   state?: string;
   typeCode?: string;
   page: number;
@@ -52,6 +53,7 @@ export class ViolationsRepository {
     const where = [visibilityClause(actor, params, 'v')];
     if (f.licenseId) where.push(`v.license_id = $${params.push(f.licenseId)}`);
     if (f.inspectionId) where.push(`v.inspection_id = $${params.push(f.inspectionId)}`);
+    if (f.subjectKind) where.push(`v.subject_kind = $${params.push(f.subjectKind)}`);
     if (f.state) where.push(`v.state = $${params.push(f.state)}`);
     if (f.typeCode) where.push(`v.type_code = $${params.push(f.typeCode)}`);
     const [sql, named] = paramsOf(where.join(' AND '), params);
@@ -71,7 +73,10 @@ export class ViolationsRepository {
   /** Locked up front, in id order, before the job fires its transitions (see LicensesRepository.due). */
   async overdueRemedies(em: EntityManager, today: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(
-      `SELECT id FROM violations WHERE state = 'SANCTIONED' AND remedy_due_on < $1::date ORDER BY id FOR UPDATE`,
+      // only a license's violation escalates (to a suspension or revocation proposal)
+      `SELECT id FROM violations
+        WHERE state = 'SANCTIONED' AND remedy_due_on < $1::date AND license_id IS NOT NULL
+        ORDER BY id FOR UPDATE`,
       [today],
     );
     return rows.map((r) => r.id);
