@@ -32,6 +32,7 @@ import { SchedulerModule } from './scheduler/scheduler.module';
 import { ChangeNoticesModule } from './change-notices/change-notices.module';
 import { SigningModule } from './signing/signing.module';
 import { LegalModule } from './legal/legal.module';
+import { UnlicensedSitesModule } from './unlicensed-sites/unlicensed-sites.module';
 
 /** Feature modules of the domain. A new module is added here. */
 const FEATURE_MODULES = [
@@ -54,6 +55,7 @@ const FEATURE_MODULES = [
   ApplicationsModule,
   ChangeNoticesModule,
   PublicPagesModule,
+  UnlicensedSitesModule,
   // feature modules go here, one line each
 ];
 

@@ -12,6 +12,7 @@ export class Violation {
   @Column({ name: 'subject_kind', type: 'text' }) subjectKind: ViolationSubjectKind;
   @Column({ name: 'license_id', type: 'uuid', nullable: true }) licenseId: string | null;
   @Column({ name: 'inspection_id', type: 'uuid', nullable: true }) inspectionId: string | null;
+  @Column({ name: 'unlicensed_site_id', type: 'uuid', nullable: true }) unlicensedSiteId: string | null;
   @Column({ name: 'authority_id', type: 'uuid' }) authorityId: string;
   /** The licensee (LICENSE subjects only): the organization whose site owners see the violation. */
   @Column({ name: 'organization_id', type: 'uuid', nullable: true }) organizationId: string | null;
@@ -60,6 +61,7 @@ export function violationView(v: Violation, type?: ViolationType | null) {
     id: v.id,
     subjectKind: v.subjectKind,
     licenseId: v.licenseId,
+    unlicensedSiteId: v.unlicensedSiteId,
     offender: v.offenderKind
       ? { kind: v.offenderKind, name: v.offenderName, idNumber: v.offenderIdNumber, address: v.offenderAddress }
       : null,

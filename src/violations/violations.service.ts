@@ -28,6 +28,7 @@ type Ctx = TransitionContext<Violation>;
 interface Subject {
   kind: ViolationSubjectKind;
   licenseId: string | null;
+  unlicensedSiteId: string | null;
   authorityId: string;
   organizationId: string | null;
   offender: { kind: OffenderKind; name: string | null; idNumber?: string; address?: string } | null;
@@ -95,6 +96,7 @@ export class ViolationsService implements OnModuleInit {
       const violation = await this.violations.insert(em, {
         subjectKind: subject.kind,
         licenseId: subject.licenseId,
+        unlicensedSiteId: subject.unlicensedSiteId,
         inspectionId: dto.inspectionId ?? null,
         authorityId: subject.authorityId,
         organizationId: subject.organizationId,
@@ -130,6 +132,7 @@ export class ViolationsService implements OnModuleInit {
         {
           subjectKind: subject.kind,
           licenseId: subject.licenseId,
+          unlicensedSiteId: subject.unlicensedSiteId,
           ...(subject.offender ? { offenderKind: subject.offender.kind } : {}),
           typeCode: type.code,
           typeEffectiveFrom: type.effectiveFrom,
@@ -146,11 +149,34 @@ export class ViolationsService implements OnModuleInit {
    * or an offender identified otherwise (in the inspector's authority).
    */
   private async subjectOf(dto: CreateViolationDto, inspector: AuthenticatedUser, em: EntityManager): Promise<Subject> {
-    const given = (['licenseId', 'offender'] as const).filter((k) => dto[k] !== undefined);
-    if (given.length !== 1) {
-      throw DomainError.validation('A violation names exactly one subject: licenseId or offender', [
-        { field: 'licenseId', message: 'give exactly one of licenseId, offender' },
-      ]);
+    const given = [dto.licenseId, dto.unlicensedSiteId].filter((x) => x !== undefined).length;
+    if (given > 1 || (given === 0 && !dto.offender) || (dto.licenseId && dto.offender)) {
+      throw DomainError.validation(
+        'A violation names exactly one subject: licenseId, unlicensedSiteId (with an optional offender) or offender',
+        [{ field: 'licenseId', message: 'give exactly one of licenseId, unlicensedSiteId, offender' }],
+      );
+    }
+    if (dto.unlicensedSiteId) {
+      const site = await this.violations.unlicensedSite(em, dto.unlicensedSiteId);
+      if (!site || !visibleTo(inspector, { authorityId: site.authorityId, organizationId: null })) {
+        throw DomainError.notFound('Unlicensed site');
+      }
+      if (['LICENSED', 'DISMISSED'].includes(site.state)) {
+        throw DomainError.conflict('CASE_CLOSED', `The site's case is ${site.state}`, { state: site.state });
+      }
+      // the offender named here, else the operator on record (unknown → no sanction until identified)
+      const o = dto.offender ?? site.operator;
+      return {
+        kind: 'UNLICENSED_SITE',
+        licenseId: null,
+        unlicensedSiteId: site.id,
+        authorityId: site.authorityId,
+        organizationId: null,
+        offender: o
+          ? { kind: o.kind, name: o.name.trim(), idNumber: o.idNumber?.trim(), address: o.address?.trim() }
+          : null,
+        label: `trang ${site.domains.join(', ')}`,
+      };
     }
     if (dto.licenseId) {
       const license = await this.licenses.findById(dto.licenseId, em);
@@ -158,6 +184,7 @@ export class ViolationsService implements OnModuleInit {
       return {
         kind: 'LICENSE',
         licenseId: license.id,
+        unlicensedSiteId: null,
         authorityId: license.authorityId,
         organizationId: license.organizationId,
         // the licensee is an organization (Decree 147/2024: licenses are issued to organizations)
@@ -169,6 +196,7 @@ export class ViolationsService implements OnModuleInit {
     return {
       kind: 'OFFENDER',
       licenseId: null,
+      unlicensedSiteId: null,
       authorityId: inspector.authorityId!,
       organizationId: null,
       offender: { kind: o.kind, name: o.name.trim(), idNumber: o.idNumber?.trim(), address: o.address?.trim() },
@@ -209,6 +237,18 @@ export class ViolationsService implements OnModuleInit {
             throw DomainError.rule('SANCTION_DECISION_REQUIRED', 'A sanction needs a decision number and a fine', {
               errors,
             });
+          }
+          if (!ctx.record.offenderKind && ctx.record.unlicensedSiteId) {
+            // the site's operator, identified since the violation was logged, answers for it
+            const site = await this.violations.unlicensedSite(ctx.em, ctx.record.unlicensedSiteId);
+            if (site?.operator) {
+              ctx.patch({
+                offenderKind: site.operator.kind,
+                offenderName: site.operator.name,
+                offenderIdNumber: site.operator.idNumber ?? null,
+                offenderAddress: site.operator.address ?? null,
+              });
+            }
           }
           const offender = ctx.record.offenderKind;
           if (!offender) {

@@ -52,7 +52,8 @@ export class OffenderDto {
 }
 
 /**
- * The subject is exactly one of: `licenseId` (the licensee answers), or `offender` (an organization or an
+ * The subject is exactly one of: `licenseId` (the licensee answers), `unlicensedSiteId` (a site operating without a
+ * license: its operator answers, or `offender` when given with it), or `offender` alone (an organization or an
  * individual identified otherwise).
  */
 export class CreateViolationDto {
@@ -61,9 +62,16 @@ export class CreateViolationDto {
   @IsUUID()
   licenseId?: string;
 
+  @ApiPropertyOptional({ description: 'A site of the unlicensed-sites register (e.g. for NO_LICENSE)' })
+  @IsOptional()
+  @IsUUID()
+  unlicensedSiteId?: string;
+
   @ApiPropertyOptional({
     type: OffenderDto,
-    description: 'The offender when there is no license; its kind decides the fine range',
+    description:
+      "The offender when there is no license (alone, or naming an unlicensed site's operator); its kind decides the " +
+      'fine range',
   })
   @IsOptional()
   @IsObject()
@@ -113,6 +121,7 @@ export class ViolationTransitionDto extends TransitionRequestDto {
 export class ViolationsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() licenseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() inspectionId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unlicensedSiteId?: string;
   @ApiPropertyOptional({ enum: VIOLATION_SUBJECT_KINDS })
   @IsOptional()
   @IsIn(VIOLATION_SUBJECT_KINDS)
