@@ -10,6 +10,7 @@ import { ChangeNotices1764490000000 } from './1764490000000-change-notices';
 import { LegalData1764550000000 } from './1764550000000-legal-data';
 import { ViolationSubjects1764560000000 } from './1764560000000-violation-subjects';
 import { UnlicensedSites1764561000000 } from './1764561000000-unlicensed-sites';
+import { ContentRequests1764562000000 } from './1764562000000-content-requests';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
@@ -26,6 +27,7 @@ export const ALL_MIGRATIONS = [
   LegalData1764550000000,
   ViolationSubjects1764560000000,
   UnlicensedSites1764561000000,
+  ContentRequests1764562000000,
   DocumentSigning1764570000000,
   // new migrations go here, one line each, in timestamp order
 ];

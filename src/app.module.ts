@@ -33,6 +33,7 @@ import { ChangeNoticesModule } from './change-notices/change-notices.module';
 import { SigningModule } from './signing/signing.module';
 import { LegalModule } from './legal/legal.module';
 import { UnlicensedSitesModule } from './unlicensed-sites/unlicensed-sites.module';
+import { ContentRequestsModule } from './content-requests/content-requests.module';
 
 /** Feature modules of the domain. A new module is added here. */
 const FEATURE_MODULES = [
@@ -56,6 +57,7 @@ const FEATURE_MODULES = [
   ChangeNoticesModule,
   PublicPagesModule,
   UnlicensedSitesModule,
+  ContentRequestsModule,
   // feature modules go here, one line each
 ];
 

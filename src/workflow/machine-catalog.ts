@@ -2,6 +2,7 @@ import { applicationMachine } from '../applications/application.machine';
 import { licenseMachine } from '../licenses/license.machine';
 import { inspectionMachine } from '../reviews/inspection.machine';
 import { reportMachine } from '../reviews/report.machine';
+import { contentRequestMachine } from '../content-requests/content-request.machine';
 import { unlicensedSiteMachine } from '../unlicensed-sites/unlicensed-site.machine';
 import { accountMachine } from '../users/account.machine';
 import { enforcementProposalMachine, violationMachine } from '../violations/violation.machine';
@@ -20,4 +21,5 @@ export const MACHINE_CATALOG: readonly MachineDefinition[] = [
   enforcementProposalMachine,
   accountMachine,
   unlicensedSiteMachine,
+  contentRequestMachine,
 ];
