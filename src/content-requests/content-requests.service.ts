@@ -159,22 +159,22 @@ export class ContentRequestsService implements OnModuleInit, OnApplicationBootst
 
   /** Issues a request with its numbered letter; the licensee is told. */
   async create(dto: CreateContentRequestDto, inspector: AuthenticatedUser): Promise<ContentRequest> {
-    const errors: FieldError[] = [];
-    if (dto.kind === 'CORRECTION') {
-      if (!dto.items?.length) errors.push({ field: 'items', message: 'a CORRECTION lists at least one item' });
-      if (dto.urls !== undefined) errors.push({ field: 'urls', message: 'only for a REMOVAL' });
-    } else {
-      if (!dto.urls?.length) errors.push({ field: 'urls', message: 'a REMOVAL lists at least one URL' });
-      if (dto.items !== undefined) errors.push({ field: 'items', message: 'only for a CORRECTION' });
-      if (dto.deadlineWorkingDays !== undefined) {
-        errors.push({ field: 'deadlineWorkingDays', message: 'a removal is due in hours set by law' });
-      }
-    }
-    if (errors.length) throw DomainError.validation('The request does not fit its kind', errors);
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {
       const license = await this.licenses.findById(dto.licenseId, em);
       if (!license || !visibleTo(inspector, license)) throw DomainError.notFound('License');
+      const errors: FieldError[] = [];
+      if (dto.kind === 'CORRECTION') {
+        if (!dto.items?.length) errors.push({ field: 'items', message: 'a CORRECTION lists at least one item' });
+        if (dto.urls !== undefined) errors.push({ field: 'urls', message: 'only for a REMOVAL' });
+      } else {
+        if (!dto.urls?.length) errors.push({ field: 'urls', message: 'a REMOVAL lists at least one URL' });
+        if (dto.items !== undefined) errors.push({ field: 'items', message: 'only for a CORRECTION' });
+        if (dto.deadlineWorkingDays !== undefined) {
+          errors.push({ field: 'deadlineWorkingDays', message: 'a removal is due in hours set by law' });
+        }
+      }
+      if (errors.length) throw DomainError.validation('The request does not fit its kind', errors);
       if (!['ACTIVE', 'SUSPENDED'].includes(license.status)) {
         throw DomainError.rule('LICENSE_NOT_IN_FORCE', `The license is ${license.status}`, {
           errors: [{ field: 'licenseId', message: `the license is ${license.status}` }],

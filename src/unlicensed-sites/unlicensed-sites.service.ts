@@ -194,9 +194,9 @@ export class UnlicensedSitesService implements UnlicensedSiteWatch {
 
   async addEvidence(id: string, dto: EvidenceInputDto, user: AuthenticatedUser) {
     const now = this.clock.now();
-    this.checkCaptures([dto], now);
     return this.dataSource.transaction(async (em) => {
       const site = await this.lockOpen(em, id, user);
+      this.checkCaptures([dto], now);
       const e = await this.insertEvidence(em, site, dto, user, now);
       await this.audit.record(em, {
         actor: user,

@@ -160,6 +160,41 @@ function table(w: World): Record<string, Row> {
     'GET /registry/:licenseId': { expect: 'yyyyyyyy' },
     'GET /v/:code': { expect: 'yyyyyyyy' },
     'GET /static/:file': { expect: 'yyyyyyyy' },
+    // sites without a license (REPORTED: MARK_LICENSED is refused by its state; no letter yet: 409)
+    'POST /unlicensed-sites': { expect: '133y3yy3', body: {} },
+    'GET /unlicensed-sites': { expect: '133yyyyy' },
+    'GET /unlicensed-sites/:id': { expect: '133yyy4y' },
+    'PATCH /unlicensed-sites/:id': { expect: '133y3y43', body: { siteName: 'Tin Nhanh', version: 99 } },
+    'POST /unlicensed-sites/:id/evidence': {
+      expect: '133y3y43',
+      body: { url: 'https://tin-nhanh-khong-phep.vn/a', capturedAt: '2030-01-01T00:00:00Z' },
+    },
+    'POST /unlicensed-sites/:id/evidence/:evidenceId/documents': {
+      expect: '133y3y43',
+      upload: { kind: 'PAGE_CAPTURE', file: tinyPng(), name: 'trang.png', type: 'image/png' },
+    },
+    'GET /unlicensed-sites/:id/evidence/:evidenceId/documents/:docId/content': { expect: '133yyy4y' },
+    'GET /unlicensed-sites/:id/history': { expect: '133yyy4y' },
+    'GET /unlicensed-sites/:id/transitions': { expect: '133yyy4y' },
+    'POST /unlicensed-sites/:id/transitions': { expect: '133yyy43', body: { event: 'MARK_LICENSED' } },
+    'GET /unlicensed-sites/:id/letter.pdf': { expect: '133yyy4y' },
+    // correction and removal requests (ISSUED: ACCEPT is refused by its state)
+    'POST /content-requests': {
+      expect: '13333y43',
+      body: { licenseId: i.license, kind: 'CORRECTION', description: 'Thiếu danh sách nội dung' },
+    },
+    'GET /content-requests': { expect: '1yyyyyyy' },
+    'GET /content-requests/:id': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/history': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/transitions': { expect: '1y4yyy4y' },
+    'POST /content-requests/:id/transitions': { expect: '1y43yy43', body: { event: 'ACCEPT' } },
+    'POST /content-requests/:id/documents': {
+      expect: '1y433333',
+      upload: { kind: 'PAGE_CAPTURE', file: tinyPng(), name: 'trang.png', type: 'image/png' },
+    },
+    'GET /content-requests/:id/documents': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/documents/:docId/content': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/letter.pdf': { expect: '1y4yyy4y' },
   };
 }
 
@@ -184,6 +219,8 @@ function idsFor(path: string, w: World): Record<string, string> {
     registry: { licenseId: i.license },
     v: { code: 'ABCDEFGHJKMNPQRSTVWXYZ0123' },
     static: { file: 'public.css' },
+    'unlicensed-sites': { id: i.unlicensedSite, evidenceId: i.siteEvidence, docId: i.siteCapture },
+    'content-requests': { id: i.contentRequest, docId: i.requestDocument },
   };
   return byFamily[family] ?? {};
 }
