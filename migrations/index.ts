@@ -11,6 +11,7 @@ import { LegalData1764550000000 } from './1764550000000-legal-data';
 import { ViolationSubjects1764560000000 } from './1764560000000-violation-subjects';
 import { UnlicensedSites1764561000000 } from './1764561000000-unlicensed-sites';
 import { ContentRequests1764562000000 } from './1764562000000-content-requests';
+import { UnitReporting1764563000000 } from './1764563000000-unit-reporting';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
@@ -28,6 +29,7 @@ export const ALL_MIGRATIONS = [
   ViolationSubjects1764560000000,
   UnlicensedSites1764561000000,
   ContentRequests1764562000000,
+  UnitReporting1764563000000,
   DocumentSigning1764570000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -3,6 +3,7 @@ import { licenseMachine } from '../licenses/license.machine';
 import { inspectionMachine } from '../reviews/inspection.machine';
 import { reportMachine } from '../reviews/report.machine';
 import { contentRequestMachine } from '../content-requests/content-request.machine';
+import { unitReportMachine } from '../unit-reporting/unit-report.machine';
 import { unlicensedSiteMachine } from '../unlicensed-sites/unlicensed-site.machine';
 import { accountMachine } from '../users/account.machine';
 import { enforcementProposalMachine, violationMachine } from '../violations/violation.machine';
@@ -22,4 +23,5 @@ export const MACHINE_CATALOG: readonly MachineDefinition[] = [
   accountMachine,
   unlicensedSiteMachine,
   contentRequestMachine,
+  unitReportMachine,
 ];
