@@ -195,6 +195,28 @@ function table(w: World): Record<string, Row> {
     'GET /content-requests/:id/documents': { expect: '1y4yyy4y' },
     'GET /content-requests/:id/documents/:docId/content': { expect: '1y4yyy4y' },
     'GET /content-requests/:id/letter.pdf': { expect: '1y4yyy4y' },
+    // reporting units and their returns (no caller here has the reporting_unit role: they are refused; the unit's
+    // own account is tested in test/unit-reporting; the return is DRAFT: ACCEPT is refused by its state)
+    'POST /reporting-units': { expect: '1333y3yy', body: {} },
+    'GET /reporting-units': { expect: '133yyyyy' },
+    'POST /reporting-units/:id/members': { expect: '1333333y', body: {} },
+    'POST /reporting-periods': { expect: '1333y3y3', body: {} },
+    'GET /reporting-periods': { expect: '133yyyyy' },
+    'GET /reporting-periods/:id/status': { expect: '133yyy4y' },
+    'GET /reporting-periods/:id/synthesis': { expect: '133yyy4y' },
+    'POST /unit-reports': { expect: '13333333', body: {} },
+    'GET /unit-reports': { expect: '133yyyyy' },
+    'GET /unit-reports/:id': { expect: '133yyy4y' },
+    'PATCH /unit-reports/:id': { expect: '13333333', body: { narrative: 'x' } },
+    'GET /unit-reports/:id/history': { expect: '133yyy4y' },
+    'GET /unit-reports/:id/transitions': { expect: '133yyy4y' },
+    'POST /unit-reports/:id/transitions': { expect: '1333yy43', body: { event: 'ACCEPT' } },
+    'POST /unit-reports/:id/documents': {
+      expect: '13333333',
+      upload: { kind: 'ANNEX', file: tinyPng(), name: 'phu-luc.png', type: 'image/png' },
+    },
+    'GET /unit-reports/:id/documents': { expect: '133yyy4y' },
+    'GET /unit-reports/:id/documents/:docId/content': { expect: '133yyy4y' },
   };
 }
 
@@ -221,6 +243,9 @@ function idsFor(path: string, w: World): Record<string, string> {
     static: { file: 'public.css' },
     'unlicensed-sites': { id: i.unlicensedSite, evidenceId: i.siteEvidence, docId: i.siteCapture },
     'content-requests': { id: i.contentRequest, docId: i.requestDocument },
+    'reporting-units': { id: i.reportingUnit },
+    'reporting-periods': { id: i.reportingPeriod },
+    'unit-reports': { id: i.unitReport, docId: i.unitReportDocument },
   };
   return byFamily[family] ?? {};
 }

@@ -6,6 +6,7 @@ import {
   Cast,
   createCast,
   createApplication,
+  createStaff,
   fileApplicationToPendingDecision,
   registerOwner,
   TestUser,
@@ -59,6 +60,11 @@ export interface World {
     /** A REMOVAL request to the license (ISSUED) and an evidence document of the licensee. */
     contentRequest: string;
     requestDocument: string;
+    /** A reporting unit of authority A, its ANNUAL period, a DRAFT return of the unit and an attachment of it. */
+    reportingUnit: string;
+    reportingPeriod: string;
+    unitReport: string;
+    unitReportDocument: string;
   };
 }
 
@@ -195,6 +201,56 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
     'request document',
   ) as { id: string };
+  const unit = ok(
+    await t.http
+      .post(`${API}/reporting-units`)
+      .set(bearer(cast.approver.token))
+      .send({ code: 'UBND-TP-VINH', name: 'Ủy ban nhân dân thành phố Vinh', kind: 'DISTRICT_PEOPLES_COMMITTEE' }),
+    201,
+    'reporting unit',
+  ) as { id: string };
+  const reporter = await createStaff(t, 'reporting_unit', undefined);
+  ok(
+    await t.http
+      .post(`${API}/reporting-units/${unit.id}/members`)
+      .set(bearer(t.adminToken))
+      .send({ userId: reporter.id }),
+    200,
+    'member',
+  );
+  const period = ok(
+    await t.http.post(`${API}/reporting-periods`).set(bearer(cast.approver.token)).send({ kind: 'ANNUAL', year: 2026 }),
+    201,
+    'period',
+  ) as { id: string };
+  const unitReport = ok(
+    await t.http
+      .post(`${API}/unit-reports`)
+      .set(bearer(reporter.token))
+      .send({
+        periodId: period.id,
+        figures: {
+          sitesReviewed: 3,
+          unlicensedSitesFound: 1,
+          unitsDirectedToApply: 1,
+          violationsHandled: 0,
+          finesVnd: 0,
+          contentRemovals: 0,
+        },
+        narrative: 'Báo cáo năm của thành phố Vinh',
+      }),
+    201,
+    'unit report',
+  ) as { id: string };
+  const unitReportDocument = ok(
+    await t.http
+      .post(`${API}/unit-reports/${unitReport.id}/documents`)
+      .set(bearer(reporter.token))
+      .field('kind', 'ANNEX')
+      .attach('file', tinyPng(), { filename: 'phu-luc.png', contentType: 'image/png' }),
+    201,
+    'unit report document',
+  ) as { id: string };
   return {
     cast,
     other,
@@ -220,6 +276,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
       siteCapture: capture.id,
       contentRequest: request.id,
       requestDocument: requestDocument.id,
+      reportingUnit: unit.id,
+      reportingPeriod: period.id,
+      unitReport: unitReport.id,
+      unitReportDocument: unitReportDocument.id,
     },
   };
 }
