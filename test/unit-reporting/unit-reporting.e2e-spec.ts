@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { Clock, SystemClock } from '../../src/common/clock';
 import { bearer, createCast, createStaff, expectProblem, TestUser } from '../support/factories';
+import { listRoutes } from '../support/routes';
 import { API, startTestApp, TestApp } from '../support/test-app';
 import { binary, issueLicenseDirectly, pdfText, tinyPng } from '../reviews/fixtures';
 
@@ -298,5 +299,23 @@ describe('unit reporting: units, periods with due dates, returns, reminders, the
     expectProblem(await t.http.get(`${API}/reporting-periods/${annual.id}/synthesis`).set(as(cast.owner)), 403);
     const other = await createCast(t);
     expectProblem(await t.http.get(`${API}/reporting-periods/${annual.id}/synthesis`).set(as(other.approver)), 404);
+  });
+
+  it('the reporting_unit role reaches nothing else: every GET route without a parameter answers it 2xx (empty), 403 or 404, never more', async () => {
+    const wrong: string[] = [];
+    for (const r of listRoutes(t.app)) {
+      if (r.method !== 'GET' || r.path.includes(':') || r.public) continue;
+      const res = await t.http.get(r.path).set(as(vinhUser));
+      if (res.status >= 500) wrong.push(`${r.path} ${res.status}`);
+      if (
+        res.status === 200 &&
+        Array.isArray(res.body?.items) &&
+        !r.path.includes('unit-reports') &&
+        !r.path.includes('notifications')
+      ) {
+        if (res.body.items.length > 0) wrong.push(`${r.path} shows ${res.body.items.length} items`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
