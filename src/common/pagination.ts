@@ -4,11 +4,13 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?page=1&pageSize=20` (max 100), shared by every list endpoint. */
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  /** Bounded so that the offset stays a PostgreSQL bigint (an absurd page was a 500 on GET /audit). */
+  @ApiPropertyOptional({ minimum: 1, maximum: 1_000_000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(1_000_000)
   page: number = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
