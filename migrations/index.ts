@@ -10,6 +10,10 @@ import { ChangeNotices1764490000000 } from './1764490000000-change-notices';
 import { AuthSessions1764530000000 } from './1764530000000-auth-sessions';
 import { AbuseResistance1764540000000 } from './1764540000000-abuse-resistance';
 import { LegalData1764550000000 } from './1764550000000-legal-data';
+import { ViolationSubjects1764560000000 } from './1764560000000-violation-subjects';
+import { UnlicensedSites1764561000000 } from './1764561000000-unlicensed-sites';
+import { ContentRequests1764562000000 } from './1764562000000-content-requests';
+import { UnitReporting1764563000000 } from './1764563000000-unit-reporting';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
@@ -26,6 +30,10 @@ export const ALL_MIGRATIONS = [
   AuthSessions1764530000000,
   AbuseResistance1764540000000,
   LegalData1764550000000,
+  ViolationSubjects1764560000000,
+  UnlicensedSites1764561000000,
+  ContentRequests1764562000000,
+  UnitReporting1764563000000,
   DocumentSigning1764570000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -34,6 +34,9 @@ import { SchedulerModule } from './scheduler/scheduler.module';
 import { ChangeNoticesModule } from './change-notices/change-notices.module';
 import { SigningModule } from './signing/signing.module';
 import { LegalModule } from './legal/legal.module';
+import { UnlicensedSitesModule } from './unlicensed-sites/unlicensed-sites.module';
+import { ContentRequestsModule } from './content-requests/content-requests.module';
+import { UnitReportingModule } from './unit-reporting/unit-reporting.module';
 
 /** Feature modules of the domain. A new module is added here. */
 const FEATURE_MODULES = [
@@ -56,6 +59,9 @@ const FEATURE_MODULES = [
   ApplicationsModule,
   ChangeNoticesModule,
   PublicPagesModule,
+  UnlicensedSitesModule,
+  ContentRequestsModule,
+  UnitReportingModule,
   // feature modules go here, one line each
 ];
 

@@ -39,6 +39,8 @@ export class Application {
   @Column({ name: 'organization_name', type: 'text', nullable: true }) organizationName: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Open cases of sites operating without a license that share a domain with this NEW dossier (at SUBMIT). */
+  @Column({ name: 'unlicensed_site_ids', type: 'uuid', array: true }) unlicensedSiteIds: string[];
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -27,6 +27,8 @@ export function applicationView(
     late: a.late,
     lateByWorkingDays: a.lateByWorkingDays,
     violationId: a.violationId,
+    // flagged to the appraiser: registered sites operating without a license that share a domain (issue 15)
+    unlicensedSiteIds: a.unlicensedSiteIds ?? [],
     ...(extra.documents ? { documents: extra.documents } : {}),
     deadline: extra.deadline,
     receivedOn: a.receivedOn,

@@ -47,6 +47,7 @@ import {
   LicenseLookup,
   SiteParticulars,
 } from './approval.port';
+import { UNLICENSED_SITE_WATCH, UnlicensedSiteWatch } from './unlicensed-site.port';
 import { checkChangedOn, checkChangeNoticeShape, latenessOf } from './change-notice';
 import { completenessOf, deadlineOf, statutoryDueAt } from './deadline';
 import { LegalParametersService } from '../legal/legal-parameters.service';
@@ -119,6 +120,7 @@ export class ApplicationsService {
     @Optional() @Inject(APPROVAL_HANDLER) private readonly approvalHandler?: ApprovalHandler,
     @Optional() @Inject(LICENSE_LOOKUP) private readonly licenseLookup?: LicenseLookup,
     @Optional() @Inject(CHANGE_NOTICE_CONFIRMER) private readonly changeNoticeConfirmer?: ChangeNoticeConfirmer,
+    @Optional() @Inject(UNLICENSED_SITE_WATCH) private readonly unlicensedSites?: UnlicensedSiteWatch,
   ) {}
 
   // ---- catalogue ----------------------------------------------------------------------------------------------
@@ -771,6 +773,18 @@ export class ApplicationsService {
       case 'SUBMIT':
         ctx.patch({ submittedAt: now, ...(await this.receipt(ctx)) });
         if (app.type === 'CHANGE_NOTICE' && app.changeNotice) await this.measureLateness(ctx, app.changeNotice, now);
+        if (app.type === 'NEW' && app.site && this.unlicensedSites) {
+          // a site found operating without a license that now applies: flagged to the appraiser (issue 15)
+          const site = app.site as SiteParticulars;
+          const ids = await this.unlicensedSites.onNewApplicationSubmitted(ctx.em, {
+            id: app.id,
+            authorityId: app.authorityId,
+            domains: site.domains ?? [],
+            siteName: site.name,
+          });
+          ctx.patch({ unlicensedSiteIds: ids });
+          if (ids.length) ctx.note({ unlicensedSiteIds: ids });
+        }
         break;
       case 'START_REVIEW':
         ctx.patch({ assigneeId: user.id });

@@ -1,4 +1,8 @@
-export const ROLES = ['site_owner', 'appraiser', 'approver', 'inspector', 'admin'] as const;
+/**
+ * `reporting_unit` (issue 15): an account of a provincial department, a district People's Committee or a mass
+ * organization that files its unit's half-yearly and annual returns and nothing else.
+ */
+export const ROLES = ['site_owner', 'appraiser', 'approver', 'inspector', 'admin', 'reporting_unit'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Staff belong to one authority and see only its records. */

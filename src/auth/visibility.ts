@@ -5,7 +5,7 @@ import { isStaffRole } from './roles';
  * Who may see a record of an organization under an authority (license, report, inspection, violation, …): the organization's site owners, the staff of
  * its authority, and admins. Anyone else gets a 404 (never leak existence).
  */
-export function visibleTo(actor: Actor, record: { authorityId: string; organizationId: string }): boolean {
+export function visibleTo(actor: Actor, record: { authorityId: string; organizationId: string | null }): boolean {
   if (actor.role === 'admin' || actor.role === 'system') return true;
   if (actor.role === 'site_owner')
     return Boolean(actor.organizationId) && actor.organizationId === record.organizationId;

@@ -191,6 +191,16 @@ export const LEGAL_PARAMETERS: readonly ParameterDefinition[] = [
     perAuthority: false,
     versions: carriedOver(3, 'Nghị định 72/2013/NĐ-CP, Điều 23d khoản 2 (sửa đổi bởi Nghị định 27/2018/NĐ-CP)'),
   },
+  {
+    key: 'CONTENT_CORRECTION_WORKING_DAYS',
+    unit: 'working_days',
+    rule: 'A licensee corrects what a written correction request lists within this many working days, unless the request says otherwise',
+    enforcedIn: 'correction requests (src/content-requests/request-deadlines.ts)',
+    min: 1,
+    max: 60,
+    perAuthority: false,
+    versions: carriedOver(10, 'Nghị định 72/2013/NĐ-CP, Điều 23 khoản 11 điểm b'),
+  },
 ];
 
 export type LegalParameterKey =
@@ -207,7 +217,8 @@ export type LegalParameterKey =
   | 'LICENSE_MAX_TERM_YEARS'
   | 'LICENSE_SUSPENSION_MONTHS'
   | 'ANNUAL_REPORT_DUE_MONTH_DAY'
-  | 'CONTENT_REMOVAL_HOURS';
+  | 'CONTENT_REMOVAL_HOURS'
+  | 'CONTENT_CORRECTION_WORKING_DAYS';
 
 export function parameterDefinition(key: string): ParameterDefinition | undefined {
   return LEGAL_PARAMETERS.find((p) => p.key === key);

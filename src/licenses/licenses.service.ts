@@ -33,7 +33,9 @@ function scopeOf(user: AuthenticatedUser): LicenseScope {
   if (user.role === 'site_owner')
     return { organizationId: user.organizationId ?? '00000000-0000-0000-0000-000000000000' };
   if (isStaffRole(user.role)) return { authorityId: user.authorityId ?? '00000000-0000-0000-0000-000000000000' };
-  return {};
+  if (user.role === 'admin') return {};
+  // deny by default: any other role (e.g. reporting_unit) sees no license
+  return { authorityId: '00000000-0000-0000-0000-000000000000' };
 }
 
 @Injectable()

@@ -134,4 +134,37 @@ export class StatisticsRepository {
       [p.authorityId, p.from, p.to],
     );
   }
+
+  /**
+   * Correction and removal requests issued in the period (issue 15), by kind: how many were answered, accepted,
+   * missed their deadline, and ended in a violation.
+   */
+  contentRequests(
+    p: Period,
+  ): Promise<
+    { kind: string; issued: number; answered: number; accepted: number; missed: number; violations: number }[]
+  > {
+    return this.q(
+      `SELECT kind, count(*)::int AS issued,
+              count(*) FILTER (WHERE answered_at IS NOT NULL)::int AS answered,
+              count(*) FILTER (WHERE state = 'ACCEPTED')::int AS accepted,
+              count(*) FILTER (WHERE missed_at IS NOT NULL)::int AS missed,
+              count(*) FILTER (WHERE state = 'VIOLATION_RECORDED')::int AS violations
+         FROM content_requests
+        WHERE ($1::uuid IS NULL OR authority_id = $1) AND issued_on BETWEEN $2::date AND $3::date
+        GROUP BY kind ORDER BY kind`,
+      [p.authorityId, p.from, p.to],
+    );
+  }
+
+  /** Sites without a license found in the period, and those resolved (licensed, ceased, sanctioned) by its end. */
+  async unlicensedSites(p: Period): Promise<{ found: number; byState: KeyCount[] }> {
+    const rows = await this.q<KeyCount>(
+      `SELECT state AS key, count(*)::int AS n FROM unlicensed_sites
+        WHERE ($1::uuid IS NULL OR authority_id = $1) AND found_on BETWEEN $2::date AND $3::date
+        GROUP BY state`,
+      [p.authorityId, p.from, p.to],
+    );
+    return { found: rows.reduce((s, r) => s + Number(r.n), 0), byState: rows };
+  }
 }

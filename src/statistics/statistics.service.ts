@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { LICENSE_STATUSES } from '../licenses/license.entity';
 import { INSPECTION_STATES } from '../reviews/inspection.machine';
+import { UNLICENSED_SITE_STATES } from '../unlicensed-sites/unlicensed-site.machine';
 import { StatisticsQuery } from './dto/statistics.dto';
 import { countsBy, summarizeDurations } from './processing-time';
 import { Period, StatisticsRepository } from './statistics.repository';
@@ -59,6 +60,7 @@ export class StatisticsService {
         this.calendar.calendar(),
         this.repo.changeNotices(p),
       ]);
+    const [requests, unlicensed] = await Promise.all([this.repo.contentRequests(p), this.repo.unlicensedSites(p)]);
 
     const decidedByType = Object.fromEntries(
       APPLICATION_TYPES.map((t) => [
@@ -105,6 +107,47 @@ export class StatisticsService {
         totalFines: violationsByType.reduce((s, v) => s + v.fines, 0),
         byType: violationsByType,
       },
+      // issue 15: correction and removal requests issued in the period, by kind
+      contentRequests: contentRequestFigures(requests),
+      // issue 15: sites without a license found in the period, by their state today
+      unlicensedSites: {
+        found: unlicensed.found,
+        byState: countsBy(UNLICENSED_SITE_STATES, unlicensed.byState),
+      },
     };
   }
+}
+
+type RequestRow = {
+  kind: string;
+  issued: number;
+  answered: number;
+  accepted: number;
+  missed: number;
+  violations: number;
+};
+
+/** Per kind (CORRECTION, REMOVAL) and in total; kinds without a request count zero. */
+export function contentRequestFigures(rows: RequestRow[]) {
+  const zero = { issued: 0, answered: 0, accepted: 0, missed: 0, violations: 0 };
+  const byKind = Object.fromEntries(
+    (['CORRECTION', 'REMOVAL'] as const).map((k) => {
+      const r = rows.find((x) => x.kind === k);
+      return [
+        k,
+        r
+          ? {
+              issued: +r.issued,
+              answered: +r.answered,
+              accepted: +r.accepted,
+              missed: +r.missed,
+              violations: +r.violations,
+            }
+          : { ...zero },
+      ];
+    }),
+  ) as Record<'CORRECTION' | 'REMOVAL', typeof zero>;
+  const total = { ...zero };
+  for (const v of Object.values(byKind)) for (const k of Object.keys(zero) as (keyof typeof zero)[]) total[k] += v[k];
+  return { ...total, byKind };
 }

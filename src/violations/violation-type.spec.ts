@@ -1,4 +1,4 @@
-import { fineInRange, individualFine, violationTypeView, type ViolationType } from './violation-type';
+import { fineInRange, fineRangeFor, individualFine, violationTypeView, type ViolationType } from './violation-type';
 
 const entry: ViolationType = {
   code: 'HOMEPAGE_DISCLOSURE',
@@ -33,5 +33,26 @@ describe('violation catalogue rules', () => {
     expect(fineInRange(entry, 9_999_999)).toBe(false);
     expect(fineInRange(entry, 20_000_001)).toBe(false);
     expect(fineInRange(entry, 15_000_000.5)).toBe(false);
+  });
+
+  it('the range follows the offender: an individual pays half, in whole VND inside the halved range', () => {
+    expect(fineRangeFor(entry, 'ORGANIZATION')).toEqual({
+      minFine: 10_000_000,
+      maxFine: 20_000_000,
+      offenderKind: 'ORGANIZATION',
+    });
+    expect(fineRangeFor(entry, 'INDIVIDUAL')).toEqual({
+      minFine: 5_000_000,
+      maxFine: 10_000_000,
+      offenderKind: 'INDIVIDUAL',
+    });
+    expect(fineRangeFor({ minFine: 15_000_001, maxFine: 20_000_001 }, 'INDIVIDUAL')).toMatchObject({
+      minFine: 7_500_001,
+      maxFine: 10_000_000,
+    });
+    expect(fineInRange(entry, 10_000_000, 'INDIVIDUAL')).toBe(true);
+    expect(fineInRange(entry, 10_000_001, 'INDIVIDUAL')).toBe(false);
+    expect(fineInRange(entry, 4_999_999, 'INDIVIDUAL')).toBe(false);
+    expect(fineInRange(entry, 15_000_000, 'INDIVIDUAL')).toBe(false);
   });
 });

@@ -35,8 +35,8 @@ export function violationTypeView(t: ViolationType) {
     legalBasis: t.legalBasis,
     minFine: t.minFine,
     maxFine: t.maxFine,
-    individualMinFine: individualFine(t.minFine),
-    individualMaxFine: individualFine(t.maxFine),
+    individualMinFine: fineRangeFor(t, 'INDIVIDUAL').minFine,
+    individualMaxFine: fineRangeFor(t, 'INDIVIDUAL').maxFine,
     additionalMeasures: t.additionalMeasures,
     remedialMeasures: t.remedialMeasures,
     grave: t.grave,
@@ -52,7 +52,31 @@ export function violationTypeView(t: ViolationType) {
   };
 }
 
-/** A fine is lawful when it lies inside the entry's range for an organization (bounds included). */
-export function fineInRange(t: Pick<ViolationType, 'minFine' | 'maxFine'>, amount: number): boolean {
-  return Number.isInteger(amount) && amount >= t.minFine && amount <= t.maxFine;
+export const OFFENDER_KINDS = ['ORGANIZATION', 'INDIVIDUAL'] as const;
+export type OffenderKind = (typeof OFFENDER_KINDS)[number];
+
+/**
+ * The fine range that applies to an offender: the entry's range for an organization, half of it for an individual
+ * (Decree 119/2020 art. 4(1); Decree 15/2020 art. 4(2): "mức phạt tiền đối với cá nhân bằng 1/2 mức phạt tiền đối với
+ * tổ chức").
+ */
+export function fineRangeFor(
+  t: Pick<ViolationType, 'minFine' | 'maxFine'>,
+  offender: OffenderKind,
+): { minFine: number; maxFine: number; offenderKind: OffenderKind } {
+  if (offender === 'INDIVIDUAL') {
+    // whole VND inside half the range: the lower bound rounds up, the upper down
+    return { minFine: Math.ceil(t.minFine / 2), maxFine: individualFine(t.maxFine), offenderKind: offender };
+  }
+  return { minFine: t.minFine, maxFine: t.maxFine, offenderKind: offender };
+}
+
+/** A fine is lawful when it lies inside the range that applies to the offender (bounds included). */
+export function fineInRange(
+  t: Pick<ViolationType, 'minFine' | 'maxFine'>,
+  amount: number,
+  offender: OffenderKind = 'ORGANIZATION',
+): boolean {
+  const r = fineRangeFor(t, offender);
+  return Number.isInteger(amount) && amount >= r.minFine && amount <= r.maxFine;
 }

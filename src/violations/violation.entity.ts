@@ -1,14 +1,26 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ViolationType } from './violation-type';
+import { fineRangeFor, type OffenderKind, type ViolationType } from './violation-type';
 import type { ProposalState, ViolationState } from './violation.machine';
+
+export const VIOLATION_SUBJECT_KINDS = ['LICENSE', 'UNLICENSED_SITE', 'OFFENDER'] as const;
+export type ViolationSubjectKind = (typeof VIOLATION_SUBJECT_KINDS)[number];
 
 @Entity('violations')
 export class Violation {
   @PrimaryGeneratedColumn('uuid') id: string;
-  @Column({ name: 'license_id', type: 'uuid' }) licenseId: string;
+  /** What the violation is about: a license, a site operating without one, or an offender identified otherwise. */
+  @Column({ name: 'subject_kind', type: 'text' }) subjectKind: ViolationSubjectKind;
+  @Column({ name: 'license_id', type: 'uuid', nullable: true }) licenseId: string | null;
   @Column({ name: 'inspection_id', type: 'uuid', nullable: true }) inspectionId: string | null;
+  @Column({ name: 'unlicensed_site_id', type: 'uuid', nullable: true }) unlicensedSiteId: string | null;
   @Column({ name: 'authority_id', type: 'uuid' }) authorityId: string;
-  @Column({ name: 'organization_id', type: 'uuid' }) organizationId: string;
+  /** The licensee (LICENSE subjects only): the organization whose site owners see the violation. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true }) organizationId: string | null;
+  /** Who answers for it; null only while the operator of an unlicensed site is unknown (no sanction then). */
+  @Column({ name: 'offender_kind', type: 'text', nullable: true }) offenderKind: OffenderKind | null;
+  @Column({ name: 'offender_name', type: 'text', nullable: true }) offenderName: string | null;
+  @Column({ name: 'offender_id_number', type: 'text', nullable: true }) offenderIdNumber: string | null;
+  @Column({ name: 'offender_address', type: 'text', nullable: true }) offenderAddress: string | null;
   @Column({ name: 'type_code', type: 'text' }) typeCode: string;
   @Column({ name: 'type_effective_from', type: 'date' }) typeEffectiveFrom: string;
   @Column({ type: 'text' }) description: string;
@@ -44,9 +56,15 @@ export class EnforcementProposal {
 }
 
 export function violationView(v: Violation, type?: ViolationType | null) {
+  const range = type && v.offenderKind ? fineRangeFor(type, v.offenderKind) : null;
   return {
     id: v.id,
+    subjectKind: v.subjectKind,
     licenseId: v.licenseId,
+    unlicensedSiteId: v.unlicensedSiteId,
+    offender: v.offenderKind
+      ? { kind: v.offenderKind, name: v.offenderName, idNumber: v.offenderIdNumber, address: v.offenderAddress }
+      : null,
     inspectionId: v.inspectionId,
     authorityId: v.authorityId,
     organizationId: v.organizationId,
@@ -63,6 +81,8 @@ export function violationView(v: Violation, type?: ViolationType | null) {
             grave: type.grave,
             verified: type.verified,
           },
+          // the range that applies to this offender (an individual's is half an organization's)
+          applicableFineRange: range,
         }
       : {}),
     description: v.description,

@@ -9,8 +9,10 @@ import {
   CreateViolationDto,
   ProposalsQuery,
   ProposalTransitionDto,
+  ViolationPage,
   ViolationsQuery,
   ViolationTransitionDto,
+  ViolationView,
 } from './dto/violation.dto';
 import { proposalView, violationView } from './violation.entity';
 import { ViolationsService } from './violations.service';
@@ -23,7 +25,7 @@ export class ViolationsController {
   /** Logs a violation → OPEN (422 when the catalogue has no entry of that code in force on `detectedOn`). */
   @Post()
   @Roles('inspector')
-  @ApiCreatedResponse({ description: 'The violation, OPEN' })
+  @ApiCreatedResponse({ type: ViolationView, description: 'The violation, OPEN' })
   async create(@Body() dto: CreateViolationDto, @CurrentUser() inspector: AuthenticatedUser) {
     const v = await this.violations.create(dto, inspector);
     return violationView(v);
@@ -31,6 +33,7 @@ export class ViolationsController {
 
   @Get()
   @Roles(...ROLES)
+  @ApiOkResponse({ type: ViolationPage })
   async list(@Query() q: ViolationsQuery, @CurrentUser() user: AuthenticatedUser) {
     const page = await this.violations.list(user, q);
     return { ...page, items: page.items.map((i) => violationView(i.violation, i.type)) };
@@ -38,6 +41,7 @@ export class ViolationsController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiOkResponse({ type: ViolationView })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     const { violation, type } = await this.violations.get(id, user);
     return violationView(violation, type);
@@ -60,6 +64,7 @@ export class ViolationsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles('inspector', 'approver')
+  @ApiOkResponse({ type: ViolationView })
   async transition(
     @Param('id', UuidParam) id: string,
     @Body() dto: ViolationTransitionDto,

@@ -8,6 +8,8 @@ import { EnforcementProposal, Violation } from './violation.entity';
 export interface ViolationFilter {
   licenseId?: string;
   inspectionId?: string;
+  unlicensedSiteId?: string;
+  subjectKind?: string;
   state?: string;
   typeCode?: string;
   page: number;
@@ -47,11 +49,57 @@ export class ViolationsRepository {
     return rows.length ? { licenseId: rows[0].license_id, state: rows[0].state } : null;
   }
 
+  /** A site of the unlicensed-sites register: its authority, state and operator. */
+  async unlicensedSite(
+    em: EntityManager,
+    id: string,
+  ): Promise<{
+    id: string;
+    authorityId: string;
+    state: string;
+    domains: string[];
+    operator: { kind: 'ORGANIZATION' | 'INDIVIDUAL'; name: string; idNumber?: string; address?: string } | null;
+  } | null> {
+    const rows: {
+      id: string;
+      authority_id: string;
+      state: string;
+      domains: string[];
+      operator_kind: 'ORGANIZATION' | 'INDIVIDUAL' | null;
+      operator_name: string | null;
+      operator_id_number: string | null;
+      operator_address: string | null;
+    }[] = await em.query(
+      `SELECT id, authority_id, state, domains, operator_kind, operator_name, operator_id_number, operator_address
+         FROM unlicensed_sites WHERE id = $1`,
+      [id],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      authorityId: r.authority_id,
+      state: r.state,
+      domains: r.domains,
+      operator:
+        r.operator_kind && r.operator_name
+          ? {
+              kind: r.operator_kind,
+              name: r.operator_name,
+              idNumber: r.operator_id_number ?? undefined,
+              address: r.operator_address ?? undefined,
+            }
+          : null,
+    };
+  }
+
   async list(actor: Actor, f: ViolationFilter): Promise<{ items: Violation[]; total: number }> {
     const params: unknown[] = [];
     const where = [visibilityClause(actor, params, 'v')];
     if (f.licenseId) where.push(`v.license_id = $${params.push(f.licenseId)}`);
     if (f.inspectionId) where.push(`v.inspection_id = $${params.push(f.inspectionId)}`);
+    if (f.unlicensedSiteId) where.push(`v.unlicensed_site_id = $${params.push(f.unlicensedSiteId)}`);
+    if (f.subjectKind) where.push(`v.subject_kind = $${params.push(f.subjectKind)}`);
     if (f.state) where.push(`v.state = $${params.push(f.state)}`);
     if (f.typeCode) where.push(`v.type_code = $${params.push(f.typeCode)}`);
     const [sql, named] = paramsOf(where.join(' AND '), params);
@@ -71,7 +119,10 @@ export class ViolationsRepository {
   /** Locked up front, in id order, before the job fires its transitions (see LicensesRepository.due). */
   async overdueRemedies(em: EntityManager, today: string): Promise<string[]> {
     const rows: { id: string }[] = await em.query(
-      `SELECT id FROM violations WHERE state = 'SANCTIONED' AND remedy_due_on < $1::date ORDER BY id FOR UPDATE`,
+      // only a license's violation escalates (to a suspension or revocation proposal)
+      `SELECT id FROM violations
+        WHERE state = 'SANCTIONED' AND remedy_due_on < $1::date AND license_id IS NOT NULL
+        ORDER BY id FOR UPDATE`,
       [today],
     );
     return rows.map((r) => r.id);

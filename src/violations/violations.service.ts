@@ -9,20 +9,32 @@ import { DomainError, FieldError } from '../common/domain-error';
 import { Page, pageOf } from '../common/pagination';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { LicensesRepository } from '../licenses/licenses.repository';
-import { NotificationsService } from '../notifications/notifications.service';
+import { NotificationInput, NotificationsService } from '../notifications/notifications.service';
 import { formatShortDate, formatVnd } from '../pdf/vietnamese-format';
 import { visibleTo } from '../auth/visibility';
 import { SchedulerService } from '../scheduler/scheduler.service';
 import { historyView, WorkflowHistoryRepository } from '../workflow/workflow-history.repository';
 import { TransitionContext, WorkflowEngine } from '../workflow/workflow.engine';
 import { CreateViolationDto, ProposalsQuery, ViolationsQuery, ViolationTransitionDto } from './dto/violation.dto';
-import { fineInRange, ViolationType } from './violation-type';
-import { EnforcementProposal, proposalKind, Violation } from './violation.entity';
+import { fineInRange, fineRangeFor, type OffenderKind, ViolationType } from './violation-type';
+import { EnforcementProposal, proposalKind, Violation, type ViolationSubjectKind } from './violation.entity';
 import { enforcementProposalMachine, violationMachine } from './violation.machine';
 import { ViolationTypesRepository } from './violation-types.repository';
 import { ViolationsRepository } from './violations.repository';
 
 type Ctx = TransitionContext<Violation>;
+
+/** Who a new violation is about and who answers for it. */
+interface Subject {
+  kind: ViolationSubjectKind;
+  licenseId: string | null;
+  unlicensedSiteId: string | null;
+  authorityId: string;
+  organizationId: string | null;
+  offender: { kind: OffenderKind; name: string | null; idNumber?: string; address?: string } | null;
+  /** How the notification names it (Vietnamese). */
+  label: string;
+}
 
 /** Violations and the enforcement proposals their escalation puts in the approver's queue. */
 @Injectable()
@@ -63,8 +75,7 @@ export class ViolationsService implements OnModuleInit {
       });
     }
     const run = async (em: EntityManager) => {
-      const license = await this.licenses.findById(dto.licenseId, em);
-      if (!license || !visibleTo(inspector, license)) throw DomainError.notFound('License');
+      const subject = await this.subjectOf(dto, inspector, em);
       const type = await this.types.findInForce(dto.typeCode, dto.detectedOn, em);
       if (!type) {
         throw DomainError.rule(
@@ -74,35 +85,44 @@ export class ViolationsService implements OnModuleInit {
         );
       }
       if (dto.inspectionId) {
+        // inspections are of licenses; a violation of another subject is never linked to one
         const inspection = await this.violations.inspection(em, dto.inspectionId);
-        if (!inspection || inspection.licenseId !== license.id || inspection.state === 'CANCELLED') {
+        if (!inspection || inspection.licenseId !== subject.licenseId || inspection.state === 'CANCELLED') {
           throw DomainError.rule('INSPECTION_MISMATCH', 'The inspection is not a live inspection of this license', {
             errors: [{ field: 'inspectionId', message: 'not an inspection of this license' }],
           });
         }
       }
       const violation = await this.violations.insert(em, {
-        licenseId: license.id,
+        subjectKind: subject.kind,
+        licenseId: subject.licenseId,
+        unlicensedSiteId: subject.unlicensedSiteId,
         inspectionId: dto.inspectionId ?? null,
-        authorityId: license.authorityId,
-        organizationId: license.organizationId,
+        authorityId: subject.authorityId,
+        organizationId: subject.organizationId,
+        offenderKind: subject.offender?.kind ?? null,
+        offenderName: subject.offender?.name ?? null,
+        offenderIdNumber: subject.offender?.idNumber ?? null,
+        offenderAddress: subject.offender?.address ?? null,
         typeCode: type.code,
         typeEffectiveFrom: type.effectiveFrom,
         description: dto.description.trim(),
         detectedOn: dto.detectedOn,
         createdBy: inspector.id,
       });
-      await this.notifications.notify(em, {
-        audience: { organizationId: license.organizationId },
-        kind: 'VIOLATION_LOGGED',
-        title: 'Ghi nhận vi phạm',
-        body:
-          `Ngày ${formatShortDate(dto.detectedOn)}, cơ quan quản lý ghi nhận vi phạm "${type.titleVi}" ` +
-          `(${type.legalBasis}) đối với trang ${license.site.name} (giấy phép số ${license.number}).`,
-        entityType: 'violation',
-        entityId: violation.id,
-        data: { licenseId: license.id, typeCode: type.code, detectedOn: dto.detectedOn },
-      });
+      if (subject.organizationId) {
+        await this.notifications.notify(em, {
+          audience: { organizationId: subject.organizationId },
+          kind: 'VIOLATION_LOGGED',
+          title: 'Ghi nhận vi phạm',
+          body:
+            `Ngày ${formatShortDate(dto.detectedOn)}, cơ quan quản lý ghi nhận vi phạm "${type.titleVi}" ` +
+            `(${type.legalBasis}) đối với ${subject.label}.`,
+          entityType: 'violation',
+          entityId: violation.id,
+          data: { licenseId: subject.licenseId, typeCode: type.code, detectedOn: dto.detectedOn },
+        });
+      }
       await this.engine.recordCreation(
         em,
         violationMachine,
@@ -110,7 +130,10 @@ export class ViolationsService implements OnModuleInit {
         inspector,
         { authorityId: violation.authorityId, organizationId: violation.organizationId },
         {
-          licenseId: license.id,
+          subjectKind: subject.kind,
+          licenseId: subject.licenseId,
+          unlicensedSiteId: subject.unlicensedSiteId,
+          ...(subject.offender ? { offenderKind: subject.offender.kind } : {}),
           typeCode: type.code,
           typeEffectiveFrom: type.effectiveFrom,
           detectedOn: dto.detectedOn,
@@ -119,6 +142,66 @@ export class ViolationsService implements OnModuleInit {
       return violation;
     };
     return em ? run(em) : this.dataSource.transaction(run);
+  }
+
+  /**
+   * Who the violation is about, and who answers for it: exactly one of a license (its licensee, an organization)
+   * or an offender identified otherwise (in the inspector's authority).
+   */
+  private async subjectOf(dto: CreateViolationDto, inspector: AuthenticatedUser, em: EntityManager): Promise<Subject> {
+    const given = [dto.licenseId, dto.unlicensedSiteId].filter((x) => x !== undefined).length;
+    if (given > 1 || (given === 0 && !dto.offender) || (dto.licenseId && dto.offender)) {
+      throw DomainError.validation(
+        'A violation names exactly one subject: licenseId, unlicensedSiteId (with an optional offender) or offender',
+        [{ field: 'licenseId', message: 'give exactly one of licenseId, unlicensedSiteId, offender' }],
+      );
+    }
+    if (dto.unlicensedSiteId) {
+      const site = await this.violations.unlicensedSite(em, dto.unlicensedSiteId);
+      if (!site || !visibleTo(inspector, { authorityId: site.authorityId, organizationId: null })) {
+        throw DomainError.notFound('Unlicensed site');
+      }
+      if (['LICENSED', 'DISMISSED'].includes(site.state)) {
+        throw DomainError.conflict('CASE_CLOSED', `The site's case is ${site.state}`, { state: site.state });
+      }
+      // the offender named here, else the operator on record (unknown → no sanction until identified)
+      const o = dto.offender ?? site.operator;
+      return {
+        kind: 'UNLICENSED_SITE',
+        licenseId: null,
+        unlicensedSiteId: site.id,
+        authorityId: site.authorityId,
+        organizationId: null,
+        offender: o
+          ? { kind: o.kind, name: o.name.trim(), idNumber: o.idNumber?.trim(), address: o.address?.trim() }
+          : null,
+        label: `trang ${site.domains.join(', ')}`,
+      };
+    }
+    if (dto.licenseId) {
+      const license = await this.licenses.findById(dto.licenseId, em);
+      if (!license || !visibleTo(inspector, license)) throw DomainError.notFound('License');
+      return {
+        kind: 'LICENSE',
+        licenseId: license.id,
+        unlicensedSiteId: null,
+        authorityId: license.authorityId,
+        organizationId: license.organizationId,
+        // the licensee is an organization (Decree 147/2024: licenses are issued to organizations)
+        offender: { kind: 'ORGANIZATION', name: license.licensee.name, idNumber: license.licensee.registrationNumber },
+        label: `trang ${license.site.name} (giấy phép số ${license.number})`,
+      };
+    }
+    const o = dto.offender!;
+    return {
+      kind: 'OFFENDER',
+      licenseId: null,
+      unlicensedSiteId: null,
+      authorityId: inspector.authorityId!,
+      organizationId: null,
+      offender: { kind: o.kind, name: o.name.trim(), idNumber: o.idNumber?.trim(), address: o.address?.trim() },
+      label: o.name.trim(),
+    };
   }
 
   transition(id: string, dto: ViolationTransitionDto, actor: AuthenticatedUser): Promise<Violation> {
@@ -155,16 +238,37 @@ export class ViolationsService implements OnModuleInit {
               errors,
             });
           }
+          if (!ctx.record.offenderKind && ctx.record.unlicensedSiteId) {
+            // the site's operator, identified since the violation was logged, answers for it
+            const site = await this.violations.unlicensedSite(ctx.em, ctx.record.unlicensedSiteId);
+            if (site?.operator) {
+              ctx.patch({
+                offenderKind: site.operator.kind,
+                offenderName: site.operator.name,
+                offenderIdNumber: site.operator.idNumber ?? null,
+                offenderAddress: site.operator.address ?? null,
+              });
+            }
+          }
+          const offender = ctx.record.offenderKind;
+          if (!offender) {
+            throw DomainError.rule(
+              'OFFENDER_UNKNOWN',
+              'Nobody can be sanctioned before the offender is known: identify the operator of the site first',
+            );
+          }
           const t = (await typeOf(ctx))!;
-          // The fine lies in the range of the entry in force on the day of detection (Decree 119/2020).
-          if (!fineInRange(t, dto.fineAmount!)) {
+          // The fine lies in the range of the entry in force on the day of detection, halved for an individual
+          // (Decree 119/2020 art. 4(1); Decree 15/2020 art. 4(2)).
+          const r = fineRangeFor(t, offender);
+          if (!fineInRange(t, dto.fineAmount!, offender)) {
             throw DomainError.rule(
               'FINE_OUT_OF_RANGE',
-              `The fine for ${t.code} (entry from ${t.effectiveFrom}) must be between ${formatVnd(t.minFine)} and ` +
-                `${formatVnd(t.maxFine)} for an organization`,
+              `The fine for ${t.code} (entry from ${t.effectiveFrom}) must be between ${formatVnd(r.minFine)} and ` +
+                `${formatVnd(r.maxFine)} for ${offender === 'INDIVIDUAL' ? 'an individual' : 'an organization'}`,
               {
-                errors: [{ field: 'fineAmount', message: `between ${t.minFine} and ${t.maxFine}` }],
-                extensions: { minFine: t.minFine, maxFine: t.maxFine },
+                errors: [{ field: 'fineAmount', message: `between ${r.minFine} and ${r.maxFine}` }],
+                extensions: { minFine: r.minFine, maxFine: r.maxFine, offenderKind: offender },
               },
             );
           }
@@ -182,6 +286,13 @@ export class ViolationsService implements OnModuleInit {
           }
         },
         escalationGrounds: async (ctx) => {
+          // an escalation proposes suspending or revoking a license: there must be one
+          if (!ctx.record.licenseId) {
+            throw DomainError.rule(
+              'ESCALATION_NEEDS_LICENSE',
+              'Only a violation of a license can be escalated to a suspension or revocation proposal',
+            );
+          }
           const t = (await typeOf(ctx))!;
           const remedyPassed = ctx.record.remedyDueOn !== null && ctx.record.remedyDueOn < today;
           if (t.grave || (ctx.from === 'SANCTIONED' && remedyPassed)) return;
@@ -207,7 +318,12 @@ export class ViolationsService implements OnModuleInit {
   ): Promise<void> {
     const v = ctx.record;
     const now = this.clock.now();
-    const org = { organizationId: v.organizationId };
+    // only a licensee has site owners to tell; other offenders get the authority's letters
+    const tell = async (n: Omit<NotificationInput, 'audience'>) => {
+      if (v.organizationId) {
+        await this.notifications.notify(ctx.em, { audience: { organizationId: v.organizationId }, ...n });
+      }
+    };
     const t = (await typeOf(ctx))!;
     switch (ctx.event) {
       case 'SANCTION': {
@@ -219,8 +335,7 @@ export class ViolationsService implements OnModuleInit {
         });
         ctx.note({ fineAmount: dto.fineAmount, decisionNumber: dto.decisionNumber, remedyDueOn: dto.remedyDueOn });
         const remedy = dto.remedyDueOn ? ` Hạn khắc phục: ${formatShortDate(dto.remedyDueOn)}.` : '';
-        await this.notifications.notify(ctx.em, {
-          audience: org,
+        await tell({
           kind: 'VIOLATION_SANCTIONED',
           title: 'Quyết định xử phạt vi phạm hành chính',
           body: `Quyết định số ${dto.decisionNumber!.trim()}: phạt tiền ${formatVnd(dto.fineAmount!)} về hành vi "${t.titleVi}".${remedy}`,
@@ -235,8 +350,7 @@ export class ViolationsService implements OnModuleInit {
         return;
       }
       case 'DISMISS':
-        await this.notifications.notify(ctx.em, {
-          audience: org,
+        await tell({
           kind: 'VIOLATION_DISMISSED',
           title: 'Hủy ghi nhận vi phạm',
           body: `Vi phạm "${t.titleVi}" ghi nhận ngày ${formatShortDate(v.detectedOn)} không bị xử lý. Lý do: ${dto.reason ?? ''}`,
@@ -246,8 +360,7 @@ export class ViolationsService implements OnModuleInit {
         return;
       case 'CONFIRM_REMEDIED':
         ctx.patch({ resolvedAt: now });
-        await this.notifications.notify(ctx.em, {
-          audience: org,
+        await tell({
           kind: 'VIOLATION_RESOLVED',
           title: 'Xác nhận đã khắc phục vi phạm',
           body: `Cơ quan quản lý xác nhận tổ chức đã khắc phục vi phạm "${t.titleVi}".`,
@@ -257,16 +370,16 @@ export class ViolationsService implements OnModuleInit {
         return;
       case 'ESCALATE': {
         ctx.patch({ escalatedAt: now });
-        const license = (await this.licenses.findById(v.licenseId, ctx.em))!;
+        const license = (await this.licenses.findById(v.licenseId!, ctx.em))!;
         const kind = proposalKind(license.suspensionCount, t.grave);
         const reason = t.grave
           ? `Vi phạm nghiêm trọng: ${t.titleVi}`
           : `Không khắc phục vi phạm "${t.titleVi}" trong thời hạn (hạn ${formatShortDate(v.remedyDueOn ?? today)})`;
         const proposal = await this.violations.insertProposal(ctx.em, {
-          licenseId: v.licenseId,
+          licenseId: license.id,
           violationId: v.id,
           authorityId: v.authorityId,
-          organizationId: v.organizationId,
+          organizationId: license.organizationId,
           kind,
           reason,
         });

@@ -2,6 +2,9 @@ import { applicationMachine } from '../applications/application.machine';
 import { licenseMachine } from '../licenses/license.machine';
 import { inspectionMachine } from '../reviews/inspection.machine';
 import { reportMachine } from '../reviews/report.machine';
+import { contentRequestMachine } from '../content-requests/content-request.machine';
+import { unitReportMachine } from '../unit-reporting/unit-report.machine';
+import { unlicensedSiteMachine } from '../unlicensed-sites/unlicensed-site.machine';
 import { accountMachine } from '../users/account.machine';
 import { enforcementProposalMachine, violationMachine } from '../violations/violation.machine';
 import type { MachineDefinition } from './machine';
@@ -18,4 +21,7 @@ export const MACHINE_CATALOG: readonly MachineDefinition[] = [
   reportMachine,
   enforcementProposalMachine,
   accountMachine,
+  unlicensedSiteMachine,
+  contentRequestMachine,
+  unitReportMachine,
 ];

@@ -172,6 +172,63 @@ function table(w: World): Record<string, Row> {
     'GET /registry/:licenseId': { expect: 'yyyyyyyy' },
     'GET /v/:code': { expect: 'yyyyyyyy' },
     'GET /static/:file': { expect: 'yyyyyyyy' },
+    // sites without a license (REPORTED: MARK_LICENSED is refused by its state; no letter yet: 409)
+    'POST /unlicensed-sites': { expect: '133y3yy3', body: {} },
+    'GET /unlicensed-sites': { expect: '133yyyyy' },
+    'GET /unlicensed-sites/:id': { expect: '133yyy4y' },
+    'PATCH /unlicensed-sites/:id': { expect: '133y3y43', body: { siteName: 'Tin Nhanh', version: 99 } },
+    'POST /unlicensed-sites/:id/evidence': {
+      expect: '133y3y43',
+      body: { url: 'https://tin-nhanh-khong-phep.vn/a', capturedAt: '2030-01-01T00:00:00Z' },
+    },
+    'POST /unlicensed-sites/:id/evidence/:evidenceId/documents': {
+      expect: '133y3y43',
+      upload: { kind: 'PAGE_CAPTURE', file: tinyPng(), name: 'trang.png', type: 'image/png' },
+    },
+    'GET /unlicensed-sites/:id/evidence/:evidenceId/documents/:docId/content': { expect: '133yyy4y' },
+    'GET /unlicensed-sites/:id/history': { expect: '133yyy4y' },
+    'GET /unlicensed-sites/:id/transitions': { expect: '133yyy4y' },
+    'POST /unlicensed-sites/:id/transitions': { expect: '133yyy43', body: { event: 'MARK_LICENSED' } },
+    'GET /unlicensed-sites/:id/letter.pdf': { expect: '133yyy4y' },
+    // correction and removal requests (ISSUED: ACCEPT is refused by its state)
+    'POST /content-requests': {
+      expect: '13333y43',
+      body: { licenseId: i.license, kind: 'CORRECTION', description: 'Thiếu danh sách nội dung' },
+    },
+    'GET /content-requests': { expect: '1yyyyyyy' },
+    'GET /content-requests/:id': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/history': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/transitions': { expect: '1y4yyy4y' },
+    'POST /content-requests/:id/transitions': { expect: '1y43yy43', body: { event: 'ACCEPT' } },
+    'POST /content-requests/:id/documents': {
+      expect: '1y433333',
+      upload: { kind: 'PAGE_CAPTURE', file: tinyPng(), name: 'trang.png', type: 'image/png' },
+    },
+    'GET /content-requests/:id/documents': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/documents/:docId/content': { expect: '1y4yyy4y' },
+    'GET /content-requests/:id/letter.pdf': { expect: '1y4yyy4y' },
+    // reporting units and their returns (no caller here has the reporting_unit role: they are refused; the unit's
+    // own account is tested in test/unit-reporting; the return is DRAFT: ACCEPT is refused by its state)
+    'POST /reporting-units': { expect: '1333y3yy', body: {} },
+    'GET /reporting-units': { expect: '133yyyyy' },
+    'POST /reporting-units/:id/members': { expect: '1333333y', body: {} },
+    'POST /reporting-periods': { expect: '1333y3y3', body: {} },
+    'GET /reporting-periods': { expect: '133yyyyy' },
+    'GET /reporting-periods/:id/status': { expect: '133yyy4y' },
+    'GET /reporting-periods/:id/synthesis': { expect: '133yyy4y' },
+    'POST /unit-reports': { expect: '13333333', body: {} },
+    'GET /unit-reports': { expect: '133yyyyy' },
+    'GET /unit-reports/:id': { expect: '133yyy4y' },
+    'PATCH /unit-reports/:id': { expect: '13333333', body: { narrative: 'x' } },
+    'GET /unit-reports/:id/history': { expect: '133yyy4y' },
+    'GET /unit-reports/:id/transitions': { expect: '133yyy4y' },
+    'POST /unit-reports/:id/transitions': { expect: '1333yy43', body: { event: 'ACCEPT' } },
+    'POST /unit-reports/:id/documents': {
+      expect: '13333333',
+      upload: { kind: 'ANNEX', file: tinyPng(), name: 'phu-luc.png', type: 'image/png' },
+    },
+    'GET /unit-reports/:id/documents': { expect: '133yyy4y' },
+    'GET /unit-reports/:id/documents/:docId/content': { expect: '133yyy4y' },
   };
 }
 
@@ -197,6 +254,11 @@ function idsFor(path: string, w: World): Record<string, string> {
     registry: { licenseId: i.license },
     v: { code: 'ABCDEFGHJKMNPQRSTVWXYZ0123' },
     static: { file: 'public.css' },
+    'unlicensed-sites': { id: i.unlicensedSite, evidenceId: i.siteEvidence, docId: i.siteCapture },
+    'content-requests': { id: i.contentRequest, docId: i.requestDocument },
+    'reporting-units': { id: i.reportingUnit },
+    'reporting-periods': { id: i.reportingPeriod },
+    'unit-reports': { id: i.unitReport, docId: i.unitReportDocument },
   };
   return byFamily[family] ?? {};
 }

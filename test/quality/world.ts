@@ -6,6 +6,7 @@ import {
   Cast,
   createCast,
   createApplication,
+  createStaff,
   fileApplicationToPendingDecision,
   registerOwner,
   TestUser,
@@ -52,6 +53,18 @@ export interface World {
     evidence: string;
     /** An APPROVED change notice of the license (it has a confirmation letter). */
     notice: string;
+    /** A site operating without a license (REPORTED), an evidence item of it and a capture of that item. */
+    unlicensedSite: string;
+    siteEvidence: string;
+    siteCapture: string;
+    /** A REMOVAL request to the license (ISSUED) and an evidence document of the licensee. */
+    contentRequest: string;
+    requestDocument: string;
+    /** A reporting unit of authority A, its ANNUAL period, a DRAFT return of the unit and an attachment of it. */
+    reportingUnit: string;
+    reportingPeriod: string;
+    unitReport: string;
+    unitReportDocument: string;
   };
 }
 
@@ -143,6 +156,101 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
     'evidence',
   ) as { id: string };
+  const site = ok(
+    await t.http
+      .post(`${API}/unlicensed-sites`)
+      .set(bearer(cast.inspector.token))
+      .send({
+        domains: ['tin-nhanh-khong-phep.vn'],
+        foundOn: '2026-11-30',
+        discoveryMethod: 'MONITORING',
+        description: 'Trang tổng hợp tin tức không có giấy phép',
+        evidence: [{ url: 'https://tin-nhanh-khong-phep.vn/', capturedAt: '2026-11-30T02:00:00Z' }],
+      }),
+    201,
+    'unlicensed site',
+  ) as { id: string; evidence: { id: string }[] };
+  const capture = ok(
+    await t.http
+      .post(`${API}/unlicensed-sites/${site.id}/evidence/${site.evidence[0].id}/documents`)
+      .set(bearer(cast.inspector.token))
+      .field('kind', 'SCREENSHOT')
+      .attach('file', tinyPng(), { filename: 'trang-chu.png', contentType: 'image/png' }),
+    201,
+    'capture',
+  ) as { id: string };
+  const request = ok(
+    await t.http
+      .post(`${API}/content-requests`)
+      .set(bearer(cast.inspector.token))
+      .send({
+        licenseId: license.id,
+        kind: 'REMOVAL',
+        urls: ['https://songlam.vn/tin/1'],
+        description: 'Tin sai sự thật',
+      }),
+    201,
+    'content request',
+  ) as { id: string };
+  const requestDocument = ok(
+    await t.http
+      .post(`${API}/content-requests/${request.id}/documents`)
+      .set(bearer(cast.owner.token))
+      .field('kind', 'SCREENSHOT')
+      .attach('file', tinyPng(), { filename: 'da-go.png', contentType: 'image/png' }),
+    201,
+    'request document',
+  ) as { id: string };
+  const unit = ok(
+    await t.http
+      .post(`${API}/reporting-units`)
+      .set(bearer(cast.approver.token))
+      .send({ code: 'UBND-TP-VINH', name: 'Ủy ban nhân dân thành phố Vinh', kind: 'DISTRICT_PEOPLES_COMMITTEE' }),
+    201,
+    'reporting unit',
+  ) as { id: string };
+  const reporter = await createStaff(t, 'reporting_unit', undefined);
+  ok(
+    await t.http
+      .post(`${API}/reporting-units/${unit.id}/members`)
+      .set(bearer(t.adminToken))
+      .send({ userId: reporter.id }),
+    200,
+    'member',
+  );
+  const period = ok(
+    await t.http.post(`${API}/reporting-periods`).set(bearer(cast.approver.token)).send({ kind: 'ANNUAL', year: 2026 }),
+    201,
+    'period',
+  ) as { id: string };
+  const unitReport = ok(
+    await t.http
+      .post(`${API}/unit-reports`)
+      .set(bearer(reporter.token))
+      .send({
+        periodId: period.id,
+        figures: {
+          sitesReviewed: 3,
+          unlicensedSitesFound: 1,
+          unitsDirectedToApply: 1,
+          violationsHandled: 0,
+          finesVnd: 0,
+          contentRemovals: 0,
+        },
+        narrative: 'Báo cáo năm của thành phố Vinh',
+      }),
+    201,
+    'unit report',
+  ) as { id: string };
+  const unitReportDocument = ok(
+    await t.http
+      .post(`${API}/unit-reports/${unitReport.id}/documents`)
+      .set(bearer(reporter.token))
+      .field('kind', 'ANNEX')
+      .attach('file', tinyPng(), { filename: 'phu-luc.png', contentType: 'image/png' }),
+    201,
+    'unit report document',
+  ) as { id: string };
   return {
     cast,
     other,
@@ -163,6 +271,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
       pendingDocument: pendingDocs[0].id,
       evidence: evidence.id,
       notice: notice.id,
+      unlicensedSite: site.id,
+      siteEvidence: site.evidence[0].id,
+      siteCapture: capture.id,
+      contentRequest: request.id,
+      requestDocument: requestDocument.id,
+      reportingUnit: unit.id,
+      reportingPeriod: period.id,
+      unitReport: unitReport.id,
+      unitReportDocument: unitReportDocument.id,
     },
   };
 }

@@ -1,12 +1,83 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsIsoDate } from '../../common/is-iso-date';
 import { PageQuery } from '../../common/pagination';
 import { TransitionRequestDto } from '../../workflow/transition.dto';
+import { OFFENDER_KINDS, type OffenderKind } from '../violation-type';
+import { VIOLATION_SUBJECT_KINDS, type ViolationSubjectKind } from '../violation.entity';
 import { PROPOSAL_STATES, type ProposalState, VIOLATION_STATES, type ViolationState } from '../violation.machine';
 
+/** Who answers for a violation when it is not a licensee: an organization or an individual. */
+export class OffenderDto {
+  @ApiProperty({ enum: OFFENDER_KINDS, description: 'An individual pays half of an organization fine' })
+  @IsIn(OFFENDER_KINDS)
+  kind: OffenderKind;
+
+  @ApiProperty({ example: 'Công ty TNHH Tin Nhanh', description: 'Name of the organization or the individual' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({
+    example: '0312345678',
+    description: 'Enterprise registration number (organization) or citizen identity number (individual)',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  idNumber?: string;
+
+  @ApiPropertyOptional({ example: '12 Lê Lợi, TP Vinh, Nghệ An' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  address?: string;
+}
+
+/**
+ * The subject is exactly one of: `licenseId` (the licensee answers), `unlicensedSiteId` (a site operating without a
+ * license: its operator answers, or `offender` when given with it), or `offender` alone (an organization or an
+ * individual identified otherwise).
+ */
 export class CreateViolationDto {
-  @ApiProperty() @IsUUID() licenseId: string;
+  @ApiPropertyOptional({ description: 'The license the violation is about (its licensee is the offender)' })
+  @IsOptional()
+  @IsUUID()
+  licenseId?: string;
+
+  @ApiPropertyOptional({ description: 'A site of the unlicensed-sites register (e.g. for NO_LICENSE)' })
+  @IsOptional()
+  @IsUUID()
+  unlicensedSiteId?: string;
+
+  @ApiPropertyOptional({
+    type: OffenderDto,
+    description:
+      "The offender when there is no license (alone, or naming an unlicensed site's operator); its kind decides the " +
+      'fine range',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OffenderDto)
+  offender?: OffenderDto;
 
   @ApiPropertyOptional({ description: 'The inspection that found it, if any (same license, not cancelled)' })
   @IsOptional()
@@ -25,7 +96,9 @@ export class CreateViolationDto {
 }
 
 export class ViolationTransitionDto extends TransitionRequestDto {
-  @ApiPropertyOptional({ description: 'SANCTION: the fine, whole VND, within the entry range for an organization' })
+  @ApiPropertyOptional({
+    description: "SANCTION: the fine, whole VND, within the entry's range for the offender (an individual: half)",
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -48,6 +121,11 @@ export class ViolationTransitionDto extends TransitionRequestDto {
 export class ViolationsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() licenseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() inspectionId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unlicensedSiteId?: string;
+  @ApiPropertyOptional({ enum: VIOLATION_SUBJECT_KINDS })
+  @IsOptional()
+  @IsIn(VIOLATION_SUBJECT_KINDS)
+  subjectKind?: ViolationSubjectKind;
   @ApiPropertyOptional({ enum: VIOLATION_STATES }) @IsOptional() @IsIn(VIOLATION_STATES) state?: ViolationState;
   @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,63}$/) typeCode?: string;
 }
@@ -57,3 +135,63 @@ export class ProposalsQuery extends PageQuery {
 }
 
 export class ProposalTransitionDto extends TransitionRequestDto {}
+
+// ---- responses ------------------------------------------------------------------------------------------------
+
+export class OffenderView {
+  @ApiProperty({ enum: OFFENDER_KINDS }) kind: string;
+  @ApiProperty({ nullable: true, type: String }) name: string | null;
+  @ApiProperty({ nullable: true, type: String }) idNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+}
+
+export class FineRangeView {
+  @ApiProperty() minFine: number;
+  @ApiProperty() maxFine: number;
+  @ApiProperty({ enum: OFFENDER_KINDS }) offenderKind: string;
+}
+
+export class ViolationTypeSummaryView {
+  @ApiProperty() title: string;
+  @ApiProperty() titleEn: string;
+  @ApiProperty() legalBasis: string;
+  @ApiProperty({ description: 'For an organization' }) minFine: number;
+  @ApiProperty({ description: 'For an organization' }) maxFine: number;
+  @ApiProperty() grave: boolean;
+  @ApiProperty() verified: boolean;
+}
+
+export class ViolationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: VIOLATION_SUBJECT_KINDS }) subjectKind: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) licenseId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) unlicensedSiteId: string | null;
+  @ApiProperty({ type: OffenderView, nullable: true, description: 'Who answers for it; null while unknown' })
+  offender: OffenderView | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) inspectionId: string | null;
+  @ApiProperty({ format: 'uuid' }) authorityId: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organizationId: string | null;
+  @ApiProperty() typeCode: string;
+  @ApiProperty() typeEffectiveFrom: string;
+  @ApiPropertyOptional({ type: ViolationTypeSummaryView }) type?: ViolationTypeSummaryView;
+  @ApiPropertyOptional({ type: FineRangeView, nullable: true, description: "The range for this offender's kind" })
+  applicableFineRange?: FineRangeView | null;
+  @ApiProperty() description: string;
+  @ApiProperty() detectedOn: string;
+  @ApiProperty({ enum: VIOLATION_STATES }) state: string;
+  @ApiProperty() version: number;
+  @ApiProperty({ nullable: true, type: Number }) fineAmount: number | null;
+  @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
+  @ApiProperty({ nullable: true, type: String }) remedyDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sanctionedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) resolvedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) escalatedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class ViolationPage {
+  @ApiProperty({ type: [ViolationView] }) items: ViolationView[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
