@@ -10,6 +10,7 @@ import { ChangeNotices1764490000000 } from './1764490000000-change-notices';
 import { AbuseResistance1764540000000 } from './1764540000000-abuse-resistance';
 import { LegalData1764550000000 } from './1764550000000-legal-data';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
+import { OpenData1764580000000 } from './1764580000000-open-data';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
 export const ALL_MIGRATIONS = [
@@ -25,5 +26,6 @@ export const ALL_MIGRATIONS = [
   AbuseResistance1764540000000,
   LegalData1764550000000,
   DocumentSigning1764570000000,
+  OpenData1764580000000,
   // new migrations go here, one line each, in timestamp order
 ];
