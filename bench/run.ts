@@ -36,6 +36,7 @@ import {
   spawnServer,
   withPg,
 } from './harness';
+import { existingSection, replaceSection } from './open-data-report';
 import { PdfBaseline, pdfBaseline } from './pdf-baseline';
 import { measurePublicPages, publicPagesFigures, publicPagesSection, PublicPagesResult } from './public-pages';
 import { QueryCost, queryCosts } from './query-cost';
@@ -536,7 +537,9 @@ async function main(): Promise<void> {
     notes,
     totalS,
   });
-  writeFileSync(S.output, md);
+  // The open-data section comes from its own bench (bench/open-data.ts): keep it.
+  const kept = existsSync(S.output) ? existingSection(readFileSync(S.output, 'utf8')) : '';
+  writeFileSync(S.output, kept ? replaceSection(md, kept) : md);
   log(`wrote ${relative(ROOT, S.output)} (whole run ${fmt(totalS, 0)} s)`);
 }
 

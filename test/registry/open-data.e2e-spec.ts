@@ -196,7 +196,8 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
 
     // The registry as the export gives it equals the state rebuilt from the feed.
     const exported: PublicLicense[] = JSON.parse((await exportAs('json')).text);
-    const byNumber = (m: Map<string, PublicLicense>) => [...m.values()].sort((x, y) => x.number.localeCompare(y.number));
+    const byNumber = (m: Map<string, PublicLicense>) =>
+      [...m.values()].sort((x, y) => x.number.localeCompare(y.number));
     expect(byNumber(apply(new Map(), items))).toEqual(byNumber(new Map(exported.map((l) => [l.number, l]))));
     expect(exported).toHaveLength(5);
 
@@ -221,9 +222,7 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
     await raw.connect();
     try {
       await raw.query('BEGIN');
-      await raw.query(`UPDATE licenses SET status = 'REVOKED', version = version + 1 WHERE id = $1`, [
-        first.licenseId,
-      ]);
+      await raw.query(`UPDATE licenses SET status = 'REVOKED', version = version + 1 WHERE id = $1`, [first.licenseId]);
       await raw.query(
         `INSERT INTO workflow_history (entity_type, entity_id, event, from_state, to_state, actor_role, at)
          VALUES ('license', $1, 'REVOKE', 'ACTIVE', 'REVOKED', 'approver', $2)`,
@@ -372,7 +371,9 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
     await admin.connect();
     try {
       for (const format of ['csv', 'json', 'ndjson']) {
-        expect(await readFirstChunkAndHangUp(port, `${API}/public/licenses/export?format=${format}`)).toBeGreaterThan(0);
+        expect(await readFirstChunkAndHangUp(port, `${API}/public/licenses/export?format=${format}`)).toBeGreaterThan(
+          0,
+        );
       }
       let held = -1;
       for (let i = 0; i < 100 && held !== 0; i++) {
@@ -385,12 +386,10 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
     }
     // More abandoned exports than the concurrency cap: every slot came back.
     for (let i = 0; i < 6; i++) {
-      expect((await t.http.get(`${API}/public/licenses/export?format=csv`).set('If-None-Match', '*')).status).toBe(
-        304,
-      );
+      expect((await t.http.get(`${API}/public/licenses/export?format=csv`).set('If-None-Match', '*')).status).toBe(304);
     }
     expect((await t.http.get(`${API}/public/licenses?pageSize=1`)).status).toBe(200);
-  });
+  }, 180_000);
 });
 
 describe('open data on the embedded default (PGlite)', () => {
@@ -398,7 +397,7 @@ describe('open data on the embedded default (PGlite)', () => {
   beforeAll(async () => {
     t = await startTestApp({ embedded: true });
     (t.app.get(Clock) as SystemClock).set(new Date('2026-04-01T03:00:00Z'));
-  });
+  }, 180_000);
   afterAll(async () => {
     (t.app.get(Clock) as SystemClock).reset();
     await t.close();
@@ -444,5 +443,5 @@ describe('open data on the embedded default (PGlite)', () => {
     expect(after.body.total).toBe(5_002);
     const nd = await t.http.get(`${API}/public/licenses/export?format=ndjson`).buffer(true);
     expect(nd.text.split('\n').length - 1).toBe(5_002);
-  });
+  }, 180_000);
 });
