@@ -74,7 +74,10 @@ export class OpenDataController {
       'each `next`: no change is ever skipped or repeated, even when transactions commit out of order.',
   })
   @ApiOkResponse({ type: RegistryChangesDto })
-  @ApiBadRequestResponse({ description: 'since is not a cursor of this feed, or limit out of 1–1000 (problem+json)' })
+  @ApiBadRequestResponse({
+    description: 'since is not a cursor of this feed, or limit out of 1–1000 (problem+json)',
+    content: PROBLEM,
+  })
   changes(@Query() q: ChangesQuery): Promise<RegistryChangesDto> {
     return this.openData.changes(q);
   }

@@ -85,7 +85,6 @@ export class OpenDataService {
       res.setHeader('ETag', etag);
       if (lastModified) res.setHeader('Last-Modified', lastModified.toUTCString());
       res.setHeader('Cache-Control', 'public, no-cache');
-      res.setHeader('Vary', 'Accept-Encoding');
       if (isNotModified(conditional, etag, lastModified)) {
         res.status(304).end();
         return;
