@@ -1,8 +1,9 @@
-import { request as httpRequest } from 'node:http';
+import { ClientRequest, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { seedRegistryRows } from '../../bench/registry-seed';
 import { Clock, SystemClock } from '../../src/common/clock';
+import { MAX_CONCURRENT_EXPORTS } from '../../src/registry/open-data.service';
 import { SchedulerService } from '../../src/scheduler/scheduler.service';
 import { bearer, createCast, expectProblem, registerOwner } from '../support/factories';
 import { dbUrl } from '../support/pg';
@@ -52,6 +53,19 @@ function readFirstChunkAndHangUp(port: number, path: string): Promise<number> {
         req.destroy();
         resolve(chunk.length);
       });
+    });
+    req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
+    req.end();
+  });
+}
+
+/** Opens the export, receives its headers, then reads nothing more (a stalled client). */
+function openAndStopReading(port: number, path: string): Promise<ClientRequest> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path }, (res) => {
+      expect(res.statusCode).toBe(200);
+      res.pause();
+      resolve(req);
     });
     req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
     req.end();
@@ -389,6 +403,25 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
       expect((await t.http.get(`${API}/public/licenses/export?format=csv`).set('If-None-Match', '*')).status).toBe(304);
     }
     expect((await t.http.get(`${API}/public/licenses?pageSize=1`)).status).toBe(200);
+
+    // Clients that stop reading hold their export (backpressure: the server waits, it does not buffer the rest);
+    // past the cap a fifth export is refused with 429, and the slots come back when those clients leave.
+    const stalled = await Promise.all(
+      Array.from({ length: MAX_CONCURRENT_EXPORTS }, () =>
+        openAndStopReading(port, `${API}/public/licenses/export?format=json`),
+      ),
+    );
+    try {
+      expectProblem(await t.http.get(`${API}/public/licenses/export?format=csv`), 429, 'RATE_LIMITED');
+    } finally {
+      for (const req of stalled) req.destroy();
+    }
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 304; i++) {
+      status = (await t.http.get(`${API}/public/licenses/export?format=csv`).set('If-None-Match', '*')).status;
+      if (status !== 304) await sleep(50);
+    }
+    expect(status).toBe(304);
   }, 180_000);
 });
 
