@@ -112,6 +112,10 @@ export class OpenDataService {
       }
       if (!(await write(res, writer.end(), () => gone))) return;
       res.end();
+    } catch (e) {
+      // Failing mid-stream: cut the connection (no final chunk), so that a truncated file never looks complete.
+      if (res.headersSent) res.destroy();
+      throw e;
     } finally {
       await snapshot.close();
     }
