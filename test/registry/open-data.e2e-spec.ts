@@ -1,4 +1,4 @@
-import { ClientRequest, request as httpRequest } from 'node:http';
+import { ClientRequest, IncomingMessage, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { seedRegistryRows } from '../../bench/registry-seed';
@@ -60,12 +60,12 @@ function readFirstChunkAndHangUp(port: number, path: string): Promise<number> {
 }
 
 /** Opens the export, receives its headers, then reads nothing more (a stalled client). */
-function openAndStopReading(port: number, path: string): Promise<ClientRequest> {
+function openAndStopReading(port: number, path: string): Promise<ClientRequest & { response: IncomingMessage }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path }, (res) => {
       expect(res.statusCode).toBe(200);
       res.pause();
-      resolve(req);
+      resolve(Object.assign(req, { response: res }));
     });
     req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)));
     req.end();
@@ -422,6 +422,31 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
       if (status !== 304) await sleep(50);
     }
     expect(status).toBe(304);
+
+    // The database connection fails mid-stream: the client sees the download cut, never a complete-looking file.
+    const victim = await openAndStopReading(port, `${API}/public/licenses/export?format=ndjson`);
+    const killer = new Client({ connectionString: dbUrl(t.database) });
+    await killer.connect();
+    try {
+      const r = await killer.query(
+        `SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity
+         WHERE datname = $1 AND query LIKE '%registry_export%' AND pid <> pg_backend_pid()`,
+        [t.database],
+      );
+      expect(r.rows).toHaveLength(1);
+    } finally {
+      await killer.end();
+    }
+    const outcome = await new Promise<string>((resolve) => {
+      const res = victim.response;
+      res.on('aborted', () => resolve('cut'));
+      res.on('error', () => resolve('cut'));
+      res.on('close', () => resolve(res.complete ? 'complete' : 'cut'));
+      res.on('end', () => resolve(res.complete ? 'complete' : 'cut'));
+      res.resume();
+    });
+    expect(outcome).toBe('cut');
+    expect((await t.http.get(`${API}/public/licenses?pageSize=1`)).status).toBe(200);
   }, 180_000);
 });
 
