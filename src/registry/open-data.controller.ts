@@ -17,7 +17,10 @@ import { CSV_COLUMNS } from './public-license';
 import { OpenDataService } from './open-data.service';
 
 const PROBLEM = { 'application/problem+json': { schema: { type: 'object' } } };
-const CSV_EXAMPLE = `${CSV_COLUMNS.join(',')}\r\n44/GP-STTTT,Công ty A,"Số 1, Hà Nội",Tin tức A,a.vn b.vn,ACTIVE,2026-01-05,2031-01-04,STTTT-HN,Sở TT&TT Hà Nội,Hà Nội\r\n`;
+const CSV_EXAMPLE =
+  `${CSV_COLUMNS.join(',')}\r\n` +
+  '5f0c2a9e-6d1b-4c37-9a51-0c8e2f7b1d44,44/GP-STTTT,Công ty A,"Số 1, Hà Nội",Tin tức A,a.vn b.vn,ACTIVE,' +
+  '2026-01-05,2031-01-04,,1,STTTT-HN,Sở TT&TT Hà Nội,Hà Nội\r\n';
 
 /** Open data: the public registry in bulk and the feed of its changes (docs/open-data.md). No personal data. */
 @ApiTags('public')

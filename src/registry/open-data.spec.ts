@@ -19,6 +19,8 @@ const row: RegistryRow = {
   authorityCode: 'STTTT-NA',
   province: 'Nghệ An',
   verificationCode: 'SECRETCODE1234567890',
+  suspendedUntil: null,
+  edition: 2,
 };
 
 describe('feed cursor', () => {
@@ -57,8 +59,8 @@ describe('CSV (RFC 4180)', () => {
   it('writes one CRLF-terminated record per license, no personal data, formula-like text neutralized', () => {
     const line = csvRecord(publicView(row));
     expect(line).toBe(
-      '44/GP-STTTT,"Công ty ""Sông Lam""","12 Lê Lợi, Vinh",\'+84 tin tức,a.vn b.vn,ACTIVE,2026-03-05,2036-03-04,' +
-        'STTTT-NA,Sở Thông tin và Truyền thông,Nghệ An\r\n',
+      '7d0b6c2e-1111-4a4a-8888-000000000001,44/GP-STTTT,"Công ty ""Sông Lam""","12 Lê Lợi, Vinh",\'+84 tin tức,' +
+        'a.vn b.vn,ACTIVE,2026-03-05,2036-03-04,,2,STTTT-NA,Sở Thông tin và Truyền thông,Nghệ An\r\n',
     );
     expect(line).not.toContain('SECRETCODE');
     expect(CSV_HEADER.split(',')).toHaveLength(line.split(',').length - 1);

@@ -127,7 +127,7 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
   }
 
   function apply(state: Map<string, PublicLicense>, items: FeedItem[]): Map<string, PublicLicense> {
-    for (const i of items) state.set(i.license.number, i.license);
+    for (const i of items) state.set(i.license.id as string, i.license);
     return state;
   }
 
@@ -212,7 +212,7 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
     const exported: PublicLicense[] = JSON.parse((await exportAs('json')).text);
     const byNumber = (m: Map<string, PublicLicense>) =>
       [...m.values()].sort((x, y) => x.number.localeCompare(y.number));
-    expect(byNumber(apply(new Map(), items))).toEqual(byNumber(new Map(exported.map((l) => [l.number, l]))));
+    expect(byNumber(apply(new Map(), items))).toEqual(byNumber(new Map(exported.map((l) => [l.id as string, l]))));
     expect(exported).toHaveLength(5);
 
     // Nothing new: an empty page and the same cursor; a later change comes next, once.
@@ -307,6 +307,7 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(csv.text.slice(1));
     expect(rows[0]).toEqual([
+      'id',
       'number',
       'organizationName',
       'headOffice',
@@ -315,17 +316,20 @@ describe('open data: the export and the change feed (PostgreSQL)', () => {
       'status',
       'issuedOn',
       'expiresOn',
+      'suspendedUntil',
+      'edition',
       'authorityCode',
       'authorityName',
       'authorityProvince',
     ]);
     expect(rows).toHaveLength(records.length + 1);
-    const tricky = rows.find((r) => r[4] === 'congthuc.vn ct.vn')!;
+    const tricky = rows.find((r) => r[5] === 'congthuc.vn ct.vn')!;
     // Quoted (comma, quote, CRLF kept), and neutralized for spreadsheets (a leading = would run as a formula).
-    expect(tricky[3]).toBe(`'=HYPERLINK("x"), tin\r\nmới`);
-    const jsonOf = records.find((r) => r.number === tricky[0])!;
-    expect(tricky.slice(5, 8)).toEqual([jsonOf.status, jsonOf.issuedOn, jsonOf.expiresOn]);
-    expect(tricky.slice(8)).toEqual([cast.authority.code, 'Sở Thông tin và Truyền thông', 'Nghệ An']);
+    expect(tricky[4]).toBe(`'=HYPERLINK("x"), tin\r\nmới`);
+    const jsonOf = records.find((r) => r.id === tricky[0])!;
+    expect(tricky[1]).toBe(jsonOf.number);
+    expect(tricky.slice(6, 11)).toEqual([jsonOf.status, jsonOf.issuedOn, jsonOf.expiresOn, '', '1']);
+    expect(tricky.slice(11)).toEqual([cast.authority.code, 'Sở Thông tin và Truyền thông', 'Nghệ An']);
     expect(csv.text).not.toContain('0912345678');
 
     // Validators: the same registry, the same ETag per format; 304 on either condition; a change moves them.
