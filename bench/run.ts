@@ -37,6 +37,7 @@ import {
   withPg,
 } from './harness';
 import { measureOffice, officeSection } from './office';
+import { existingSection, replaceSection } from './open-data-report';
 import { PdfBaseline, pdfBaseline } from './pdf-baseline';
 import { measurePublicPages, publicPagesFigures, publicPagesSection, PublicPagesResult } from './public-pages';
 import { QueryCost, queryCosts } from './query-cost';
@@ -545,7 +546,9 @@ async function main(): Promise<void> {
   } catch (e) {
     office = `\n## Back office (issue 11)\n\nNot measured: ${e instanceof Error ? e.message : String(e)}\n`;
   }
-  writeFileSync(S.output, md + office);
+  // The open-data section comes from its own bench (bench/open-data.ts): keep it.
+  const kept = existsSync(S.output) ? existingSection(readFileSync(S.output, 'utf8')) : '';
+  writeFileSync(S.output, (kept ? replaceSection(md, kept) : md) + office);
   log(`wrote ${relative(ROOT, S.output)} (whole run ${fmt(totalS, 0)} s)`);
 }
 

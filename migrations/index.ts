@@ -15,6 +15,7 @@ import { UnlicensedSites1764561000000 } from './1764561000000-unlicensed-sites';
 import { ContentRequests1764562000000 } from './1764562000000-content-requests';
 import { UnitReporting1764563000000 } from './1764563000000-unit-reporting';
 import { DocumentSigning1764570000000 } from './1764570000000-document-signing';
+import { OpenData1764580000000 } from './1764580000000-open-data';
 
 /** Every migration, in order. Add new ones at the end (the class name carries its timestamp). */
 export const ALL_MIGRATIONS = [
@@ -35,5 +36,6 @@ export const ALL_MIGRATIONS = [
   ContentRequests1764562000000,
   UnitReporting1764563000000,
   DocumentSigning1764570000000,
+  OpenData1764580000000,
   // new migrations go here, one line each, in timestamp order
 ];

@@ -399,16 +399,11 @@ export class LicensesRepository {
 /** "Today" for a license: the calendar date of `$1` (the clock's instant) in its authority's time zone. */
 const TODAY = `(($1::timestamptz AT TIME ZONE a.time_zone)::date)`;
 
-const REGISTRY_SELECT = `
-  SELECT l.id, l.authority_id, l.number, l.status, l.issued_on, l.expires_on, l.verification_code,
-         l.suspended_until,
-         (SELECT max(v.edition) FROM license_versions v WHERE v.license_id = l.id) AS edition,
-         l.licensee->>'name' AS organization_name,
-         l.licensee->>'headOffice' AS head_office, l.site->>'name' AS site_name, l.site->'domains' AS domains,
-         a.name AS authority_name, a.code AS authority_code, a.province
-  FROM licenses l JOIN authorities a ON a.id = l.authority_id`;
+/** The public registry's columns, from the one view that lists them (migration 1764580000000-open-data). */
+export const REGISTRY_SELECT = `SELECT l.* FROM registry_licenses l`;
 
-function toRegistryRow(r: Record<string, unknown>): RegistryRow {
+/** A row of `registry_licenses` (or its JSON snapshot in `registry_changes`) as a RegistryRow. */
+export function toRegistryRow(r: Record<string, unknown>): RegistryRow {
   return {
     id: r.id as string,
     authorityId: r.authority_id as string,

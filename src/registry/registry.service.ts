@@ -11,30 +11,9 @@ import { LicensesRepository, RegistryRow } from '../licenses/licenses.repository
 import { LicensesService } from '../licenses/licenses.service';
 import { normalizeSearchText } from '../licenses/search-text';
 import { RegistryQuery, VerifyQuery } from './dto/registry.dto';
+import { PublicLicense, publicView } from './public-license';
 
-/**
- * What anyone may read of a license: no personal data (no content manager, no phone, no e-mail). The organization's
- * head office is public (it is on its enterprise registration) and shows a confirmed change notice at once.
- */
-function publicView(r: RegistryRow) {
-  return {
-    id: r.id,
-    number: r.number,
-    organizationName: r.organizationName,
-    headOffice: r.headOffice,
-    siteName: r.siteName,
-    domains: r.domains,
-    status: r.status,
-    issuedOn: r.issuedOn,
-    expiresOn: r.expiresOn,
-    ...(r.suspendedUntil ? { suspendedUntil: r.suspendedUntil } : {}),
-    edition: r.edition,
-    authority: { code: r.authorityCode, name: r.authorityName, province: r.province },
-  };
-}
-
-/** A license as the public registry shows it. */
-export type PublicLicense = ReturnType<typeof publicView>;
+export type { PublicLicense };
 
 /** The signature check of the latest version's PDF (null for a license without a version). */
 export type LicenseSignature = Awaited<ReturnType<LicensesService['latestSignature']>>;

@@ -118,6 +118,8 @@ function table(w: World): Record<string, Row> {
     'GET /sites/:id/lifecycle': { expect: '1y4yyy4y' },
     'GET /public/licenses': { expect: 'yyyyyyyy' },
     'GET /public/licenses/verify': { expect: 'yyyyyyyy', query: 'number=1%2FGP-STTTT&code=ABCDEFGHJK23' },
+    'GET /public/licenses/export': { expect: 'yyyyyyyy', query: 'format=ndjson' },
+    'GET /public/licenses/changes': { expect: 'yyyyyyyy', query: 'limit=5' },
     // reports (the report is SUBMITTED; RETURN without a reason is refused by its guard)
     'POST /reports': {
       expect: '1y433333',

@@ -528,6 +528,20 @@ function endpoints(w: World): Endpoint[] {
       caller: 'anonymous',
       query: { number: '1/GP-STTTT', code: 'ABCDEFGHJK23' },
     },
+    {
+      family: 'registry',
+      method: 'GET',
+      path: '/public/licenses/export',
+      caller: 'anonymous',
+      query: { format: 'ndjson' },
+    },
+    {
+      family: 'registry',
+      method: 'GET',
+      path: '/public/licenses/changes',
+      caller: 'anonymous',
+      query: { since: '', limit: '10' },
+    },
     // the public pages (outside /api/v1)
     {
       family: 'public pages',
