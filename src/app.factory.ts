@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { rejectHostileJson } from './common/json-guard';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { respondWithProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -65,18 +66,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.setGlobalPrefix(API_PREFIX, { exclude: [...PUBLIC_PAGE_ROUTES] });
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('General e-information site licensing API')
-      .setDescription(
-        'Licensing and registration workflow for general e-information sites (trang thông tin điện tử tổng hợp): ' +
-          'dossiers, appraisal, licenses, periodic review, inspections, violations, the public registry.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   return app;
 }

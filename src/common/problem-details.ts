@@ -21,20 +21,37 @@ export function problemType(code: string): string {
   return `urn:problem:gis-licensing:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
+/**
+ * Bounds the OpenAPI document's Problem schema declares (docs/api.md): a problem never grows with the request that
+ * caused it, however many members were wrong or however long the path was.
+ */
+export const PROBLEM_LIMITS = { detail: 2000, errors: 100, field: 512, message: 2000, instance: 2048 } as const;
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
 export function buildProblem(
   status: number,
   code: string,
   detail: string,
   extra: Partial<ProblemDocument> = {},
 ): ProblemDocument {
-  return {
+  const problem: ProblemDocument = {
     type: problemType(code),
     title: STATUS_CODES[status] ?? 'Error',
     status,
-    detail,
+    detail: clip(detail, PROBLEM_LIMITS.detail),
     code,
     ...extra,
   };
+  if (problem.errors) {
+    problem.errors = problem.errors.slice(0, PROBLEM_LIMITS.errors).map((e) => ({
+      field: clip(e.field, PROBLEM_LIMITS.field),
+      message: clip(e.message, PROBLEM_LIMITS.message),
+    }));
+  }
+  return problem;
 }
 
 export function sendProblem(res: Response, problem: ProblemDocument, headers: Record<string, string> = {}): void {
@@ -42,6 +59,7 @@ export function sendProblem(res: Response, problem: ProblemDocument, headers: Re
     res.end();
     return;
   }
+  if (problem.instance) problem.instance = clip(problem.instance, PROBLEM_LIMITS.instance);
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.status(problem.status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
   res.send(JSON.stringify(problem));
