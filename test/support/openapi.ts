@@ -155,3 +155,24 @@ export function expectConformsToOpenApi<R extends Response>(app: INestApplicatio
   expect(openApiChecker(app).mismatches(res)).toEqual([]);
   return res;
 }
+
+/**
+ * Records every answer any supertest request of this test file receives, from now until `stop()`: a test can drive
+ * whole workflows through the usual factories and check all their answers against the document afterwards.
+ */
+export function recordResponses(): { responses: Response[]; stop(): void } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Test = require('supertest/lib/test') as { prototype: { assert: (...a: unknown[]) => unknown } };
+  const original = Test.prototype.assert;
+  const responses: Response[] = [];
+  Test.prototype.assert = function (this: unknown, resError: unknown, res: Response | undefined, ...rest: unknown[]) {
+    if (res) responses.push(res);
+    return original.call(this, resError, res, ...rest);
+  };
+  return {
+    responses,
+    stop: () => {
+      Test.prototype.assert = original;
+    },
+  };
+}
