@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
+import { ApiDoc } from '../common/openapi/api-docs';
+import { HealthView } from './health.view';
 
 @ApiTags('operations')
 @Controller('health')
@@ -12,8 +14,9 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
-  @ApiServiceUnavailableResponse({ description: '{ status: "error", database: "down" }' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'The database does not answer' })
+  @ApiDoc('Health', 'Whether the service and its database answer.')
+  @ApiOkResponse({ type: HealthView })
   async health(@Res({ passthrough: true }) res: Response) {
     const up = await Promise.race([
       this.dataSource

@@ -103,7 +103,7 @@ describe('quality: the OpenAPI document describes the real answers', () => {
       ['/notifications', owner],
       ['/audit?pageSize=50', admin],
       ['/audit/verify', admin],
-      ['/statistics?period=2026-H2', approver],
+      ['/statistics?from=2026-07-01&to=2026-12-31', approver],
       ['/applications', owner],
       ['/applications?assignee=me', appraiser],
       [`/applications/${approved.id}`, owner],
@@ -164,6 +164,29 @@ describe('quality: the OpenAPI document describes the real answers', () => {
     await t.http.get(`${API}/public/licenses/verify?number=1`);
     await t.http.get(`${API}/calendar/1800`).set(owner);
     await t.http.get(`${API}/state-machines/nope`).set(owner);
+
+    // The remaining writes, refused by their state or their body (their success answers are covered by the world).
+    const writes: [string, string, Record<string, string>, Record<string, unknown>][] = [
+      ['patch', `/applications/${i.pending}`, owner, { reason: 'Bổ sung lý do' }],
+      ['post', `/applications/${i.pending}/assignee`, approver, { assigneeId: i.user, version: 99 }],
+      ['post', `/applications/${i.pending}/violation`, inspector, {}],
+      ['post', `/enforcement-proposals/${i.proposal}/transitions`, approver, { event: 'ACT', version: 99 }],
+      ['post', `/inspections/${i.inspection}/transitions`, inspector, { event: 'COMPLETE' }],
+      ['post', `/licenses/${licenseId}/transitions`, approver, { event: 'REINSTATE', reason: 'Không đình chỉ' }],
+      ['post', `/notifications/${i.notification}/read`, owner, {}],
+      ['post', '/reports/requests', appraiser, { licenseId, dueOn: '2026-12-31', note: 'Báo cáo đột xuất' }],
+      ['post', `/reports/${i.report}/transitions`, appraiser, { event: 'RETURN' }],
+      ['post', '/scheduler/run', admin, {}],
+      ['post', `/users/${i.user}/transitions`, admin, { event: 'ENABLE' }],
+      ['post', '/violation-types', admin, {}],
+      ['put', `/authorities/${i.authority}/license-numbering`, admin, {}],
+      ['put', `/authorities/${i.authority}/license-settings`, admin, { suspensionMaxMonths: 3 }],
+      ['put', `/authorities/${i.authority}/report-settings`, admin, {}],
+      ['put', '/calendar/2026', admin, {}],
+    ];
+    for (const [method, path, auth, body] of writes) {
+      await t.http[method as 'post' | 'put' | 'patch'](`${API}${path}`).set(auth).send(body);
+    }
 
     recorder.stop();
     const answers: Response[] = recorder.responses;

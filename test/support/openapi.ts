@@ -108,7 +108,8 @@ export class OpenApiChecker {
     }
     const out: string[] = [];
     for (const [name, header] of Object.entries(response.headers ?? {})) {
-      if (header.required && res.headers[name.toLowerCase()] === undefined) out.push(`${where}: header ${name} missing`);
+      if (header.required && res.headers[name.toLowerCase()] === undefined)
+        out.push(`${where}: header ${name} missing`);
     }
     const contentType = String(res.headers['content-type'] ?? '')
       .split(';')[0]
@@ -165,9 +166,10 @@ export function recordResponses(): { responses: Response[]; stop(): void } {
   const Test = require('supertest/lib/test') as { prototype: { assert: (...a: unknown[]) => unknown } };
   const original = Test.prototype.assert;
   const responses: Response[] = [];
-  Test.prototype.assert = function (this: unknown, resError: unknown, res: Response | undefined, ...rest: unknown[]) {
+  Test.prototype.assert = function (this: unknown, ...args: unknown[]) {
+    const res = args[1] as Response | undefined;
     if (res) responses.push(res);
-    return original.call(this, resError, res, ...rest);
+    return original.apply(this, args);
   };
   return {
     responses,

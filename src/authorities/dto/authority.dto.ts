@@ -3,6 +3,7 @@ import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-vali
 
 export class CreateAuthorityDto {
   @ApiProperty({ example: 'STTTT-NA', description: 'Upper-case letters, digits, _ and -' })
+  @MaxLength(32)
   @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2–32 upper-case letters, digits, _ or -' })
   code: string;
 
@@ -18,7 +19,7 @@ export class CreateAuthorityDto {
   @MaxLength(100)
   province: string;
 
-  @ApiProperty({ example: 'GP-STTTT', description: 'Appended to the sequence: 44/GP-STTTT' })
+  @ApiProperty({ description: 'Appended to the sequence, e.g. GP-STTTT gives 44/GP-STTTT' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)

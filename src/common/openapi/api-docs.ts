@@ -1,4 +1,5 @@
-import { applyDecorators, Type } from '@nestjs/common';
+import { applyDecorators, CallHandler, ExecutionContext, NestInterceptor, Type, UseInterceptors } from '@nestjs/common';
+import { map, Observable } from 'rxjs';
 import { ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
 
@@ -101,4 +102,31 @@ export function ApiBinary(mediaTypes: string[], description: string) {
     description,
     content: Object.fromEntries(mediaTypes.map((m) => [m, { schema }])),
   });
+}
+
+/** Keeps at most `max` items of a list answer: what `@ApiList` declares is what the API sends. */
+class CapListInterceptor implements NestInterceptor {
+  constructor(private readonly max: number) {}
+  intercept(_ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    return next
+      .handle()
+      .pipe(map((v: unknown) => (Array.isArray(v) && v.length > this.max ? v.slice(0, this.max) : v)));
+  }
+}
+
+/**
+ * 200 with an unpaginated list of `item`s (a record's history, its documents, a catalogue), at most `max` of them:
+ * declared as `maxItems` and enforced (a longer list is cut, oldest first kept). `max` is far above what any
+ * record reaches in practice; lists that can grow without bound are paginated instead (`@ApiPage`).
+ */
+export function ApiList<T>(item: Type<T>, max: number, description = 'The list') {
+  return applyDecorators(
+    ApiExtraModels(item),
+    ApiResponse({
+      status: 200,
+      description,
+      schema: { type: 'array', maxItems: max, items: { $ref: getSchemaPath(item) } },
+    }),
+    UseInterceptors(new CapListInterceptor(max)),
+  );
 }

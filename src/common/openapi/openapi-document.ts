@@ -117,7 +117,9 @@ function addResponse(op: Operation, status: ProblemStatus): void {
 export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
   doc.components ??= {};
   doc.components.headers = { ...doc.components.headers, ...HEADERS };
-  doc.servers = [{ url: '/', description: 'This server (local, staging or production: the host serving this document)' }];
+  doc.servers = [
+    { url: '/', description: 'This server (local, staging or production: the host serving this document)' },
+  ];
   (doc.servers[0] as unknown as Record<string, unknown>)['x-internal'] = false;
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {

@@ -21,7 +21,6 @@ export class FieldErrorDto {
 export class ProblemDto {
   @ApiProperty({
     maxLength: 200,
-    format: 'uri',
     example: 'urn:problem:gis-licensing:validation-failed',
     description: 'A URN naming the code',
   })
@@ -33,7 +32,11 @@ export class ProblemDto {
   @ApiProperty({ type: 'integer', format: 'int32', minimum: 400, maximum: 599, example: 400 })
   status: number;
 
-  @ApiProperty({ maxLength: PROBLEM_LIMITS.detail, example: 'The request is invalid', description: 'What went wrong, for people' })
+  @ApiProperty({
+    maxLength: PROBLEM_LIMITS.detail,
+    example: 'The request is invalid',
+    description: 'What went wrong, for people',
+  })
   detail: string;
 
   @ApiProperty({
@@ -44,10 +47,18 @@ export class ProblemDto {
   })
   code: string;
 
-  @ApiPropertyOptional({ type: [FieldErrorDto], maxItems: PROBLEM_LIMITS.errors, description: 'Per-field errors (400)' })
+  @ApiPropertyOptional({
+    type: [FieldErrorDto],
+    maxItems: PROBLEM_LIMITS.errors,
+    description: 'Per-field errors (400)',
+  })
   errors?: FieldErrorDto[];
 
-  @ApiPropertyOptional({ maxLength: PROBLEM_LIMITS.instance, example: '/api/v1/applications', description: 'The request path' })
+  @ApiPropertyOptional({
+    maxLength: PROBLEM_LIMITS.instance,
+    example: '/api/v1/applications',
+    description: 'The request path',
+  })
   instance?: string;
 
   @ApiPropertyOptional({ maxLength: 128, pattern: '^[\\w.:-]{1,128}$', description: 'As in the X-Request-Id header' })

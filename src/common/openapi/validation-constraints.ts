@@ -2,7 +2,7 @@ import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
 
 interface ValidationMeta {
-  target: Function | string;
+  target: object | string;
   propertyName: string;
   name?: string;
   type: string;
@@ -64,9 +64,10 @@ let declared = false;
 export function declareValidationConstraints(): void {
   if (declared) return;
   declared = true;
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMeta[]> };
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, ValidationMeta[]> };
   for (const [target, metas] of storage.validationMetadatas) {
     if (typeof target !== 'function') continue;
+    const cls = target as { prototype: object };
     const byProperty = new Map<string, ValidationMeta[]>();
     for (const m of metas) byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
     for (const [property, list] of byProperty) {
@@ -88,9 +89,8 @@ export function declareValidationConstraints(): void {
         value.minimum ??= -INT32_MAX - 1;
         value.maximum ??= INT32_MAX;
       }
-      const existing = Reflect.getMetadata('swagger/apiModelProperties', target.prototype, property) as
-        | SchemaBits
-        | undefined;
+      const existing = Reflect.getMetadata('swagger/apiModelProperties', cls.prototype, property) as
+        SchemaBits | undefined;
       const isArray = Boolean(existing?.isArray) || Object.keys(item).length > 0;
       const bits: SchemaBits = isArray ? { ...value, ...item } : value;
       if (!existing) bits.required = !optional;
@@ -103,7 +103,7 @@ export function declareValidationConstraints(): void {
       const merged: SchemaBits = { ...bits, ...existing };
       // `type` in stored metadata is usually the TypeScript type (Number): an @IsInt makes it an integer.
       if (bits.type === 'integer' && existing?.type === Number) merged.type = 'integer';
-      ApiProperty(merged as ApiPropertyOptions)(target.prototype as object, property);
+      ApiProperty(merged as ApiPropertyOptions)(cls.prototype as object, property);
     }
   }
 }

@@ -14,6 +14,7 @@ export class CreateViolationDto {
   inspectionId?: string;
 
   @ApiProperty({ example: 'HOMEPAGE_DISCLOSURE', description: 'A code of GET /violation-types' })
+  @MaxLength(64)
   @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'typeCode must be a catalogue code such as HOMEPAGE_DISCLOSURE' })
   typeCode: string;
 
@@ -49,7 +50,7 @@ export class ViolationsQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() licenseId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() inspectionId?: string;
   @ApiPropertyOptional({ enum: VIOLATION_STATES }) @IsOptional() @IsIn(VIOLATION_STATES) state?: ViolationState;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,63}$/) typeCode?: string;
+  @ApiPropertyOptional() @IsOptional() @MaxLength(64) @Matches(/^[A-Z][A-Z0-9_]{1,63}$/) typeCode?: string;
 }
 
 export class ProposalsQuery extends PageQuery {
