@@ -6,7 +6,7 @@ import { ROLES } from '../auth/roles';
 import { UuidParam } from '../common/uuid';
 import { LicensesService } from './licenses.service';
 import { ApiDoc } from '../common/openapi/api-docs';
-import { SiteLifecycleView } from './dto/license.view';
+import { LIFECYCLE_LIST_MAX, SiteLifecycleView } from './dto/license.view';
 
 /** A licensed site: one per license, identified by the license's id. */
 @ApiTags('licenses')
@@ -21,7 +21,13 @@ export class SitesController {
     'The site’s license, the events the caller may fire, and the history across its dossiers and license.',
   )
   @ApiOkResponse({ type: SiteLifecycleView })
-  lifecycle(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
-    return this.licenses.lifecycle(id, user);
+  async lifecycle(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
+    const l = await this.licenses.lifecycle(id, user);
+    // The bound the document declares (no site comes near it: a few dozen events over a license's life).
+    return {
+      ...l,
+      applicationIds: l.applicationIds.slice(0, LIFECYCLE_LIST_MAX),
+      history: l.history.slice(0, LIFECYCLE_LIST_MAX),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { applyDecorators, CallHandler, ExecutionContext, NestInterceptor, Type, UseInterceptors } from '@nestjs/common';
 import { map, Observable } from 'rxjs';
 import { ApiExtraModels, ApiOperation, ApiProperty, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { PAGE_MAX } from '../pagination';
 import { ProblemDto } from './problem.dto';
 
 /**
@@ -9,8 +10,10 @@ import { ProblemDto } from './problem.dto';
  *   @ApiOkResponse({ type: SomeView }) / @ApiPage(SomeView) / @ApiBinary(...)   its success answer
  *   @ApiProblems(404, 409, 422)                     the errors it can give beyond the ones added for everyone
  * The document builder (`openapi-document.ts`) adds what every operation shares: 400 (malformed request), 401 and
- * 403 (from @Roles), 404 where the path has parameters, 413 where there is a body, 429, 500 and 503, each with the
- * `Problem` schema under application/problem+json, the rate-limit headers, and the security requirement.
+ * 403 (from @Roles), 404 where the path has parameters, 413 and 415 where there is a body, the Idempotency-Key
+ * header with its 409 and 422 on POST, 429, 500 and 503, each error with the `Problem` schema under
+ * application/problem+json, the rate-limit headers, and the security requirement.
+ * Unpaginated arrays: `@ApiList(ItemView, max)`. Response DTOs: the helpers of `schema-props.ts`.
  */
 
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -73,7 +76,7 @@ export function pageOf<T>(item: Type<T>): Type<unknown> {
       @ApiProperty({ type: [item], maxItems: PAGE_SIZE_MAX }) items: T[];
       @ApiProperty({ type: 'integer', format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER })
       total: number;
-      @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: 2_147_483_647 }) page: number;
+      @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: PAGE_MAX }) page: number;
       @ApiProperty({ type: 'integer', format: 'int32', minimum: 1, maximum: PAGE_SIZE_MAX }) pageSize: number;
     }
     Object.defineProperty(Page, 'name', { value: `${item.name}Page` });

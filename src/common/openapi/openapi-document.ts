@@ -49,6 +49,10 @@ const HEADERS = {
     description: 'Sent when CORS_ORIGINS allows the request’s Origin (CORS is off by default)',
     schema: { type: 'string', maxLength: 2048 },
   },
+  'Idempotent-Replayed': {
+    description: '`true` when this is the stored answer to an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
   'WWW-Authenticate': {
     description: 'The scheme to authenticate with: `Bearer`',
     schema: { type: 'string', maxLength: 64 },
@@ -60,7 +64,7 @@ const ref = (name: keyof typeof HEADERS) => ({ $ref: `#/components/headers/${nam
 type Operation = {
   tags?: string[];
   security?: Record<string, string[]>[];
-  parameters?: { in: string; name: string }[];
+  parameters?: { in: string; name: string; [member: string]: unknown }[];
   requestBody?: unknown;
   responses: Record<string, { description?: string; content?: unknown; headers?: Record<string, unknown> }>;
 };
@@ -103,14 +107,35 @@ function declareUuidPathParams(app: INestApplication): void {
   }
 }
 
-function addResponse(op: Operation, status: ProblemStatus): void {
-  if (!op.responses[status]) op.responses[status] = problemResponse(status);
+function addResponse(op: Operation, status: ProblemStatus, description?: string): void {
+  if (!op.responses[status]) op.responses[status] = problemResponse(status, description);
+}
+
+/** Every POST takes an optional Idempotency-Key (src/common/idempotency.interceptor.ts) and its two refusals. */
+function declareIdempotency(op: Operation): void {
+  op.parameters ??= [];
+  if (!op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key')) {
+    op.parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      description: 'The same key from the same caller within 24 hours returns the first answer and does nothing twice',
+      schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]{1,200}$' },
+    });
+  }
+  addResponse(op, 409, 'IDEMPOTENCY_IN_PROGRESS: a request with the same Idempotency-Key is still running');
+  addResponse(op, 422, 'IDEMPOTENCY_KEY_REUSED: the Idempotency-Key was used with another request');
+  for (const [status, response] of Object.entries(op.responses)) {
+    if (/^2/.test(status))
+      response.headers = { ...response.headers, 'Idempotent-Replayed': ref('Idempotent-Replayed') };
+  }
 }
 
 /**
  * Adds what every operation shares and the decorators do not say one by one, so that no operation can forget it:
  * the security requirement (`[{}]`, anonymous, on @Public operations), the error answers every operation can give
- * (400 malformed request, 429, 500, 503; 404 where the path names a record; 413 where there is a body), the
+ * (400 malformed request, 429, 500, 503; 404 where the path names a record; 413 and 415 where there is a body;
+ * 409 and 422 of Idempotency-Key on POST), the
  * Problem schema on every error answer, and the response headers (rate limits on 2xx/4xx, Retry-After on
  * 429/503, WWW-Authenticate on 401).
  */
@@ -133,7 +158,11 @@ export function completeDocument(doc: OpenAPIObject): OpenAPIObject {
         addResponse(op, 403);
       }
       if (path.includes('{')) addResponse(op, 404);
-      if (op.requestBody) addResponse(op, 413);
+      if (op.requestBody) {
+        addResponse(op, 413);
+        addResponse(op, 415, 'The body’s media type or character set is not supported');
+      }
+      if (method === 'post') declareIdempotency(op);
       addResponse(op, 429);
       addResponse(op, 500);
       addResponse(op, 503);

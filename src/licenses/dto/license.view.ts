@@ -98,6 +98,9 @@ export class LicenseVersionSummaryView {
   @DateTime() createdAt: Date;
 }
 
+/** The most a site's lifecycle lists: declared in the document and enforced by SitesController. */
+export const LIFECYCLE_LIST_MAX = 10_000;
+
 /** `GET /sites/{id}/lifecycle`: the site's license, what the caller may do, and the whole history. */
 export class SiteLifecycleView {
   @Uuid() siteId: string;
@@ -105,9 +108,12 @@ export class SiteLifecycleView {
   @Obj(LicenseView) license: LicenseView;
   @StrList(100, 64) allowed: string[];
   @ApiIds() applicationIds: string[];
-  @ObjList(HistoryEntryView, 10_000) history: HistoryEntryView[];
+  @ObjList(HistoryEntryView, LIFECYCLE_LIST_MAX) history: HistoryEntryView[];
 }
 
 function ApiIds() {
-  return StrList(10_000, 36, { format: 'uuid', description: 'The dossiers that made or changed the license' });
+  return StrList(LIFECYCLE_LIST_MAX, 36, {
+    format: 'uuid',
+    description: 'The dossiers that made or changed the license',
+  });
 }
