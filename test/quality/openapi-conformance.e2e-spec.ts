@@ -94,6 +94,7 @@ describe('quality: the OpenAPI document describes the real answers', () => {
       [`/authorities/${i.authority}/report-settings`, admin],
       [`/authorities/${i.authority}/license-numbering`, admin],
       [`/authorities/${i.authority}/license-settings`, admin],
+      [`/authorities/${i.authority}/signing-settings`, admin],
       ['/requirements?applicationType=NEW', {}],
       ['/violation-types', {}],
       ['/state-machines', owner],
@@ -182,6 +183,7 @@ describe('quality: the OpenAPI document describes the real answers', () => {
       ['put', `/authorities/${i.authority}/license-numbering`, admin, {}],
       ['put', `/authorities/${i.authority}/license-settings`, admin, { suspensionMaxMonths: 3 }],
       ['put', `/authorities/${i.authority}/report-settings`, admin, {}],
+      ['put', `/authorities/${i.authority}/signing-settings`, admin, { certificateFile: 'relative.p12' }],
       ['put', '/calendar/2026', admin, {}],
     ];
     for (const [method, path, auth, body] of writes) {
