@@ -25,6 +25,8 @@ export const API_TAGS: Record<string, string> = {
   audit: 'The append-only, hash-chained audit log',
   scheduler: 'The daily jobs (expiry, reminders, escalations)',
   operations: 'Health of the service',
+  legal: 'Legal parameters and legal bases in force on a date (effective-dated)',
+  'public pages': 'Server-rendered HTML pages for people: the registry and the verification page of the QR code',
 };
 
 /** The bearer scheme's name in `components.securitySchemes`. */
