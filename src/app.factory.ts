@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { rejectHostileJson, rejectHostileQuery } from './common/json-guard';
 import { ProblemFallbackExpressAdapter } from './common/route-fallback';
 import { noStoreByDefault, securityHeaders } from './common/security-headers';
+import { buildOpenApiDocument } from './common/openapi/openapi-document';
 import { respondWithProblem } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
@@ -73,27 +74,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
 
   // The API documents are public in development and tests; in production only when API_DOCS_ENABLED says so.
   if (!config.apiDocsEnabled) return app;
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('General e-information site licensing API')
-      .setDescription(
-        'Licensing and registration workflow for general e-information sites (trang thông tin điện tử tổng hợp): ' +
-          'dossiers, appraisal, licenses, periodic review, inspections, violations, the public registry.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .addCookieAuth(
-        'gis_session',
-        {
-          type: 'apiKey',
-          in: 'cookie',
-          description: 'Browser session from POST /auth/session; unsafe methods also need the X-CSRF-Token header',
-        },
-        'session',
-      )
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', useGlobalPrefix: false });
   return app;
 }

@@ -11,7 +11,7 @@ import {
   StreamableFile,
   UploadedFile,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiProduces, ApiQuery, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
@@ -29,6 +29,9 @@ import {
   CreateApplicationDto,
   UpdateApplicationDto,
 } from './dto/application.dto';
+import { ApiList, ApiBinary, ApiDoc, ApiPage, ApiProblems } from '../common/openapi/api-docs';
+import { ApplicationView, AppraisalView } from './dto/application.view';
+import { HistoryEntryView } from '../workflow/history.view';
 
 @ApiTags('applications')
 @Controller('applications')
@@ -38,7 +41,12 @@ export class ApplicationsController {
   /** File a new dossier (state DRAFT). */
   @Post()
   @Roles('site_owner')
-  @ApiCreatedResponse({ description: 'The new application, in DRAFT' })
+  @ApiDoc(
+    'File a dossier',
+    'A site owner files a new dossier (application) with an authority; it starts in DRAFT. AMENDMENT, EXTENSION, REISSUE and CHANGE_NOTICE name the license they concern.',
+  )
+  @ApiCreatedResponse({ type: ApplicationView })
+  @ApiProblems([404, 'The authority or license does not exist or is not the caller’s'], 422)
   create(@Body() dto: CreateApplicationDto, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.create(dto, user);
   }
@@ -46,12 +54,19 @@ export class ApplicationsController {
   /** Owners see their organization's dossiers, staff their authority's filed dossiers, admins all. */
   @Get()
   @Roles(...ROLES)
+  @ApiDoc(
+    'List dossiers',
+    'Site owners see their organization’s dossiers, staff their authority’s filed dossiers, the admin all; filters by state, type, overdue and assignee.',
+  )
+  @ApiPage(ApplicationView)
   list(@Query() q: ApplicationsQuery, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.list(q, user);
   }
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiDoc('Read a dossier', 'The dossier with its documents, statutory deadline and open supplement request.')
+  @ApiOkResponse({ type: ApplicationView })
   read(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.read(id, user);
   }
@@ -59,6 +74,12 @@ export class ApplicationsController {
   /** Edit the particulars, the requested expiry or the reason: only in DRAFT or SUPPLEMENT_REQUESTED (else 409). */
   @Patch(':id')
   @Roles('site_owner')
+  @ApiDoc(
+    'Edit a draft dossier',
+    'The owner edits the particulars, the requested expiry or the reason, only in DRAFT or SUPPLEMENT_REQUESTED (409 otherwise).',
+  )
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiProblems(409, 422)
   update(
     @Param('id', UuidParam) id: string,
     @Body() dto: UpdateApplicationDto,
@@ -72,6 +93,11 @@ export class ApplicationsController {
   @Roles('site_owner')
   @DocumentUpload(ApplicationUploadPrecheck)
   @ApiCreatedResponse({ type: DocumentView })
+  @ApiDoc(
+    'Upload a dossier document',
+    'Multipart `file` and `kind`: a PDF, PNG or JPEG judged by its content; a newer document of the same kind supersedes the older one.',
+  )
+  @ApiProblems(409, 413, 415, 422)
   uploadDocument(
     @Param('id', UuidParam) id: string,
     @UploadedFile() file: StoredUpload,
@@ -85,7 +111,8 @@ export class ApplicationsController {
   @Get(':id/documents')
   @Roles(...ROLES)
   @ApiQuery({ name: 'all', required: false, enum: ['true', 'false'] })
-  @ApiOkResponse({ type: [DocumentView] })
+  @ApiList(DocumentView, 1000)
+  @ApiDoc('List a dossier’s documents', 'The current documents; `all=true` adds the superseded ones.')
   documents(
     @Param('id', UuidParam) id: string,
     @Query('all') all: string | undefined,
@@ -97,6 +124,8 @@ export class ApplicationsController {
   @Get(':id/documents/:docId/content')
   @Roles(...ROLES)
   @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
+  @ApiDoc('Download a document', 'The stored bytes, with the content type judged at upload.')
+  @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The document')
   async content(
     @Param('id', UuidParam) id: string,
     @Param('docId', UuidParam) docId: string,
@@ -111,6 +140,10 @@ export class ApplicationsController {
   @Get(':id/transitions')
   @Roles(...ROLES)
   @ApiOkResponse({ type: AllowedTransitionsDto })
+  @ApiDoc(
+    'Events allowed now',
+    'The dossier’s state and version and the events this caller may fire from it (derived from the state machine and the caller’s role).',
+  )
   allowed(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser): Promise<AllowedTransitionsDto> {
     return this.applications.allowed(id, user);
   }
@@ -119,6 +152,16 @@ export class ApplicationsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles('site_owner', 'appraiser', 'approver')
+  @ApiDoc(
+    'Fire a dossier event',
+    'SUBMIT, START_REVIEW, CONFIRM_COMPLETE, REQUEST_SUPPLEMENT, RESUBMIT, RETURN, RECOMMEND, APPROVE, REJECT, SEND_BACK or WITHDRAW, with the inputs the event needs (see GET /state-machines/application).',
+  )
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiProblems(
+    [400, 'Invalid body or UNKNOWN_EVENT'],
+    [409, 'TRANSITION_NOT_ALLOWED from the current state, or VERSION_CONFLICT'],
+    [422, 'A guard refuses: MISSING_DOCUMENTS, VALIDATION_FAILED, four eyes, …'],
+  )
   transition(
     @Param('id', UuidParam) id: string,
     @Body() dto: ApplicationTransitionDto,
@@ -129,6 +172,8 @@ export class ApplicationsController {
 
   @Get(':id/history')
   @Roles(...ROLES)
+  @ApiDoc('A dossier’s history', 'Every event fired on the dossier, oldest first.')
+  @ApiList(HistoryEntryView, 10000)
   history(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.historyOf(id, user);
   }
@@ -136,6 +181,8 @@ export class ApplicationsController {
   /** The appraisal records (checklist and recommendation), for the authority's staff. */
   @Get(':id/appraisals')
   @Roles('appraiser', 'approver', 'inspector', 'admin')
+  @ApiDoc('A dossier’s appraisals', 'The appraisal records (checklist and recommendation), for the authority’s staff.')
+  @ApiList(AppraisalView, 1000)
   appraisals(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.appraisalsOf(id, user);
   }
@@ -144,6 +191,9 @@ export class ApplicationsController {
   @Post(':id/assignee')
   @HttpCode(200)
   @Roles('approver')
+  @ApiDoc('Reassign a dossier', 'An approver gives the dossier to another active appraiser of the authority.')
+  @ApiOkResponse({ type: ApplicationView })
+  @ApiProblems(409, 422)
   reassign(@Param('id', UuidParam) id: string, @Body() dto: AssigneeDto, @CurrentUser() user: AuthenticatedUser) {
     return this.applications.reassign(id, dto.assigneeId, dto.version, user);
   }

@@ -3,7 +3,6 @@ import {
   ApiBadRequestResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -11,6 +10,7 @@ import { CurrentUser, Public, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { ApplicationsService } from './applications.service';
 import { RequirementLegalBasisDto, RequirementPath, RequirementsQuery, RequirementView } from './dto/application.dto';
+import { ApiList, ApiDoc } from '../common/openapi/api-docs';
 
 @ApiTags('catalogues')
 @Controller('requirements')
@@ -20,9 +20,11 @@ export class RequirementsController {
   /** The dossier documents of an application type (Decree 147/2024, articles unconfirmed), in filing order. */
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The dossier documents of an application type, with their legal basis' })
-  @ApiOkResponse({ type: [RequirementView] })
-  @ApiBadRequestResponse({ description: 'Unknown application type' })
+  @ApiList(RequirementView, 100)
+  @ApiDoc(
+    'Dossier requirements',
+    'The documents a dossier of the given type must contain, in filing order (Decree 72/2013 art. 23đ, 23h).',
+  )
   list(@Query() q: RequirementsQuery): Promise<RequirementView[]> {
     return this.applications.requirements(q.applicationType);
   }
@@ -33,7 +35,10 @@ export class RequirementsController {
    */
   @Put(':applicationType/:kind/legal-basis')
   @Roles('admin')
-  @ApiOperation({ summary: 'Correct the legal basis of one dossier requirement' })
+  @ApiDoc(
+    'Correct a requirement’s legal basis',
+    'The admin corrects the legal reference of one dossier requirement (it must cite a text in force).',
+  )
   @ApiOkResponse({ type: RequirementView })
   @ApiBadRequestResponse({ description: 'Unknown application type or malformed body' })
   @ApiNotFoundResponse({ description: 'No such requirement' })

@@ -5,6 +5,8 @@ import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { offsetOf, PageQuery, pageOf } from '../common/pagination';
 import { AuditService } from './audit.service';
+import { ApiDoc, ApiPage } from '../common/openapi/api-docs';
+import { AuditEventView, AuditVerifyView } from './audit.view';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) entityType?: string;
@@ -19,6 +21,8 @@ export class AuditController {
   /** Append-only events, oldest first. Staff see their authority's events; the admin sees all. */
   @Get()
   @Roles('appraiser', 'approver', 'inspector', 'admin')
+  @ApiDoc('Audit events', 'Append-only events, oldest first. Staff see their authority’s events; the admin sees all.')
+  @ApiPage(AuditEventView)
   async list(@Query() q: AuditQuery, @CurrentUser() user: AuthenticatedUser) {
     const { rows, total } = await this.audit.list({
       entityType: q.entityType,
@@ -33,7 +37,11 @@ export class AuditController {
   /** Walks the whole chain and names the first event whose link or content does not check. */
   @Get('verify')
   @Roles('admin')
-  @ApiOkResponse({ description: '{ valid, checked, firstBrokenId? }' })
+  @ApiDoc(
+    'Verify the audit chain',
+    'Walks the whole hash chain and names the first event whose link or content does not check.',
+  )
+  @ApiOkResponse({ type: AuditVerifyView })
   verify() {
     return this.audit.verify();
   }

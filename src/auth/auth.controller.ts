@@ -32,6 +32,8 @@ import { RateLimit } from '../common/rate-limit';
 import { NeverReplay } from '../common/idempotency.interceptor';
 import { SESSION_COOKIE, sessionCookieOptions } from './session/session-cookie';
 import { SessionsService } from './session/sessions.service';
+import { ApiDoc, ApiProblems } from '../common/openapi/api-docs';
+import { RegistrationView, UserView } from '../users/dto/user.view';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -51,7 +53,7 @@ export class AuthController {
   @Public()
   @RateLimit('account')
   @ApiOperation({ summary: 'Register a site owner and their organization' })
-  @ApiCreatedResponse({ description: '{ user, organization } (without e-mail verification)' })
+  @ApiCreatedResponse({ type: RegistrationView, description: 'Without e-mail verification: the user and organization' })
   @ApiAcceptedResponse({ type: AcceptedDto, description: 'With e-mail verification: the same for every address' })
   @ApiBadRequestResponse({ description: 'Invalid input or weak password' })
   @ApiConflictResponse({ description: 'Without e-mail verification: an account with this e-mail exists' })
@@ -132,12 +134,19 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins from this IP or for this e-mail in a minute' })
+  @ApiDoc(
+    'Log in',
+    'Exchanges an e-mail and password for a bearer token (JWT). Failed attempts are limited per IP and per e-mail.',
+  )
+  @ApiProblems([401, 'INVALID_CREDENTIALS, or ACCOUNT_DISABLED'])
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
     return this.auth.login(dto.email, dto.password, ip);
   }
 
   @Get('me')
   @Roles(...ROLES)
+  @ApiDoc('The caller', 'The authenticated caller’s account.')
+  @ApiOkResponse({ type: UserView })
   async me(@CurrentUser() user: AuthenticatedUser) {
     return userView(await this.users.get(user.id));
   }

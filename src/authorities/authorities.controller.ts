@@ -14,6 +14,8 @@ import { UuidParam } from '../common/uuid';
 import { AuthoritiesService } from './authorities.service';
 import { Authority } from './authority.entity';
 import { CreateAuthorityDto, StaffMemberDto, StaffQuery } from './dto/authority.dto';
+import { ApiList, ApiDoc, ApiProblems } from '../common/openapi/api-docs';
+import { AuthorityView } from './dto/authority.view';
 
 export function authorityView(a: Authority) {
   return {
@@ -37,7 +39,12 @@ export class AuthoritiesController {
 
   @Post()
   @Roles('admin')
-  @ApiCreatedResponse({ description: 'The new licensing authority' })
+  @ApiDoc(
+    'Create an authority',
+    'The admin adds a licensing authority (code, name, province, license number suffix, signer).',
+  )
+  @ApiCreatedResponse({ type: AuthorityView })
+  @ApiProblems(409)
   async create(@Body() dto: CreateAuthorityDto, @CurrentUser() admin: AuthenticatedUser) {
     return authorityView(await this.authorities.create(dto, admin));
   }
@@ -45,12 +52,16 @@ export class AuthoritiesController {
   /** Every licensing authority: applicants choose where to file. */
   @Get()
   @Roles(...ROLES)
+  @ApiDoc('List authorities', 'Every licensing authority: applicants choose where to file.')
+  @ApiList(AuthorityView, 1000)
   async list() {
     return (await this.authorities.list()).map(authorityView);
   }
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiDoc('Read an authority', 'One licensing authority.')
+  @ApiOkResponse({ type: AuthorityView })
   async get(@Param('id', UuidParam) id: string) {
     return authorityView(await this.authorities.get(id));
   }

@@ -7,6 +7,8 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
  * `?page=1e20` would reach PostgreSQL as an out-of-range OFFSET (a 500).
  */
 export const MAX_PAGE = 10_000;
+/** The same bound, under the name the OpenAPI helpers use. */
+export const PAGE_MAX = MAX_PAGE;
 
 /** `?page=1&pageSize=20` (max 100), shared by every list endpoint. */
 export class PageQuery {

@@ -15,6 +15,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import multer, { MulterError, StorageEngine } from 'multer';
 import { Observable } from 'rxjs';
 import { DomainError, ErrorCode, FieldError } from '../common/domain-error';
+import { BINARY_MAX_BYTES } from '../common/openapi/api-docs';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { sanitizeFileName } from './file-name';
 import { FileStore, FileTooLargeError } from './file-store';
@@ -242,11 +243,13 @@ export const DocumentUpload = (precheck?: Type<UploadPrecheck>) =>
           [UPLOAD_FILE_FIELD]: {
             type: 'string',
             format: 'binary',
-            description: 'PDF, PNG or JPEG (judged by content)',
+            maxLength: BINARY_MAX_BYTES,
+            description: 'PDF, PNG or JPEG (judged by content), at most UPLOAD_MAX_BYTES (default 20 MiB)',
           },
           [UPLOAD_KIND_FIELD]: {
             type: 'string',
             example: 'APPLICATION_FORM',
+            maxLength: 64,
             pattern: DOCUMENT_KIND_PATTERN.source,
             description: 'The document kind; sent before the file part, it is checked before the file is stored',
           },

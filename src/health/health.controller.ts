@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/access.decorators';
 import { RateLimit } from '../common/rate-limit';
+import { ApiDoc } from '../common/openapi/api-docs';
+import { HealthView } from './health.view';
 
 @ApiTags('operations')
 @Controller('health')
@@ -15,8 +17,9 @@ export class HealthController {
   @Public()
   // Probed by load balancers and orchestrators every few seconds; a counter write would cost more than the probe.
   @RateLimit('none')
-  @ApiOkResponse({ description: '{ status: "ok", database: "up" }' })
-  @ApiServiceUnavailableResponse({ description: '{ status: "error", database: "down" }' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'The database does not answer' })
+  @ApiDoc('Health', 'Whether the service and its database answer.')
+  @ApiOkResponse({ type: HealthView })
   async health(@Res({ passthrough: true }) res: Response) {
     const up = await Promise.race([
       this.dataSource

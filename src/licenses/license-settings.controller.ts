@@ -5,6 +5,9 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { UuidParam } from '../common/uuid';
 import { LicenseNumberingDto, LicenseSettingsDto } from './dto/license.dto';
 import { LicensesService } from './licenses.service';
+import { ApiDoc, ApiProblems } from '../common/openapi/api-docs';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { LicenseNumberingView, LicenseSettingsView } from '../authorities/dto/authority.view';
 
 /** Per-authority license numbering and rules (admin). */
 @ApiTags('authorities')
@@ -14,6 +17,8 @@ export class LicenseSettingsController {
 
   @Get(':id/license-numbering')
   @Roles('admin')
+  @ApiDoc('License numbering', 'The authority’s next license number and its format.')
+  @ApiOkResponse({ type: LicenseNumberingView })
   numbering(@Param('id', UuidParam) id: string) {
     return this.licenses.numbering(id);
   }
@@ -21,6 +26,12 @@ export class LicenseSettingsController {
   /** `{ nextSeq, format, pad }`: continue a paper series; nextSeq only moves forward (numbers are never reused). */
   @Put(':id/license-numbering')
   @Roles('admin')
+  @ApiDoc(
+    'Set license numbering',
+    'Continue a paper series: the next sequence only moves forward (numbers are never reused).',
+  )
+  @ApiOkResponse({ type: LicenseNumberingView })
+  @ApiProblems(409, 422)
   setNumbering(
     @Param('id', UuidParam) id: string,
     @Body() dto: LicenseNumberingDto,
@@ -31,12 +42,16 @@ export class LicenseSettingsController {
 
   @Get(':id/license-settings')
   @Roles('admin')
+  @ApiDoc('License settings', 'The authority’s license rules (longest suspension).')
+  @ApiOkResponse({ type: LicenseSettingsView })
   settings(@Param('id', UuidParam) id: string) {
     return this.licenses.settings(id);
   }
 
   @Put(':id/license-settings')
   @Roles('admin')
+  @ApiDoc('Set license settings', 'The admin sets the authority’s license rules.')
+  @ApiOkResponse({ type: LicenseSettingsView })
   setSettings(
     @Param('id', UuidParam) id: string,
     @Body() dto: LicenseSettingsDto,

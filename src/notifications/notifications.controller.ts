@@ -8,6 +8,9 @@ import { ROLES } from '../auth/roles';
 import { PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/uuid';
 import { NotificationsService } from './notifications.service';
+import { ApiDoc, ApiPage } from '../common/openapi/api-docs';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { NotificationReadView, NotificationView } from './notification.view';
 
 export class NotificationsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only unread notifications' })
@@ -25,6 +28,8 @@ export class NotificationsController {
   /** The caller's notifications, newest first. */
   @Get()
   @Roles(...ROLES)
+  @ApiDoc('My notifications', 'The caller’s notifications, newest first (`unread=true`: only unread ones).')
+  @ApiPage(NotificationView)
   list(@Query() q: NotificationsQuery, @CurrentUser() user: AuthenticatedUser) {
     return this.notifications.listFor(user, q);
   }
@@ -32,6 +37,8 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @Roles(...ROLES)
+  @ApiDoc('Mark a notification read', 'Marks one of the caller’s notifications read (idempotent).')
+  @ApiOkResponse({ type: NotificationReadView })
   read(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.notifications.markRead(user, id);
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorators';
 import { RegistryPageDto, VerificationDto } from './dto/public-license.dto';
 import { RegistryQuery, VerifyQuery } from './dto/registry.dto';
 import { RegistryService } from './registry.service';
+import { ApiDoc } from '../common/openapi/api-docs';
 
 @ApiTags('public')
 @Controller('public/licenses')
@@ -13,9 +14,11 @@ export class RegistryController {
   /** Licensed sites, searchable by number, organization, site name or domain (case- and diacritic-insensitive). */
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The public registry of licensed sites' })
+  @ApiDoc(
+    'Search the public registry',
+    'Licensed sites by number, organization, site name or domain, with status; no personal data. No account needed.',
+  )
   @ApiOkResponse({ type: RegistryPageDto })
-  @ApiBadRequestResponse({ description: 'Invalid parameters (problem+json VALIDATION_FAILED)' })
   search(@Query() q: RegistryQuery) {
     return this.registry.search(q);
   }
@@ -23,9 +26,11 @@ export class RegistryController {
   /** The QR code's target: `{ valid, status, … }`; a wrong code gives `{ valid: false }` and nothing else. */
   @Get('verify')
   @Public()
-  @ApiOperation({ summary: 'Verify a license from its number and the code printed under its QR code' })
+  @ApiDoc(
+    'Verify a license',
+    'What the QR code on a license opens: whether the number and code name a license, and its public particulars and status.',
+  )
   @ApiOkResponse({ type: VerificationDto })
-  @ApiBadRequestResponse({ description: 'Missing or malformed number or code (problem+json VALIDATION_FAILED)' })
   verify(@Query() q: VerifyQuery) {
     return this.registry.verify(q);
   }

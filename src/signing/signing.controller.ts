@@ -5,7 +5,6 @@ import {
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -13,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
+import { ApiDoc } from '../common/openapi/api-docs';
 import { UuidParam } from '../common/uuid';
 import { SigningSettingsDto, SigningSettingsView } from './dto/signing.dto';
 import { DocumentSigning } from './signing.service';
@@ -29,7 +29,10 @@ export class SigningController {
 
   @Get(':id/signing-settings')
   @Roles('admin')
-  @ApiOperation({ summary: 'The authority’s signing certificate: the file named and the certificate in use' })
+  @ApiDoc(
+    'The authority’s signing certificate',
+    'The PKCS#12 file named for the authority and the certificate its documents are signed with now.',
+  )
   @ApiOkResponse({ type: SigningSettingsView })
   @ApiBadRequestResponse({ description: 'The id is not a UUID (problem+json)' })
   @ApiServiceUnavailableResponse({ description: 'The configured file can no longer be used (problem+json)' })
@@ -43,7 +46,10 @@ export class SigningController {
    */
   @Put(':id/signing-settings')
   @Roles('admin')
-  @ApiOperation({ summary: 'Set the authority’s signing certificate (PKCS#12 file and passphrase variable)' })
+  @ApiDoc(
+    'Set the authority’s signing certificate',
+    'Names the PKCS#12 file (on the servers) and the environment variable holding its passphrase; the file is opened before anything is saved; null returns to the development certificate.',
+  )
   @ApiOkResponse({ type: SigningSettingsView })
   @ApiBadRequestResponse({ description: 'Malformed body or id (problem+json)' })
   @ApiUnprocessableEntityResponse({

@@ -4,6 +4,8 @@ import { CurrentUser, Roles } from '../auth/access.decorators';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { StatisticsQuery } from './dto/statistics.dto';
 import { StatisticsService } from './statistics.service';
+import { ApiDoc } from '../common/openapi/api-docs';
+import { StatisticsView } from './statistics.view';
 
 @ApiTags('statistics')
 @Controller('statistics')
@@ -13,7 +15,11 @@ export class StatisticsController {
   /** The authority's half-yearly figures for a period (staff: their authority; admin: `authorityId` or all). */
   @Get()
   @Roles('approver', 'appraiser', 'admin')
-  @ApiOkResponse({ description: 'Dossiers, processing times, licenses, reports, inspections and violations' })
+  @ApiDoc(
+    'Half-yearly figures',
+    'The authority’s figures for a period (staff: their authority; admin: `authorityId` or all).',
+  )
+  @ApiOkResponse({ type: StatisticsView })
   compute(@Query() q: StatisticsQuery, @CurrentUser() user: AuthenticatedUser) {
     return this.statistics.compute(q, user);
   }

@@ -10,6 +10,8 @@ import { AllowedTransitionsDto } from '../workflow/transition.dto';
 import { AccountTransitionDto, CreateUserDto, UsersQuery } from './dto/users.dto';
 import { userView } from './user.entity';
 import { UsersService } from './users.service';
+import { ApiDoc, ApiPage, ApiProblems } from '../common/openapi/api-docs';
+import { UserView } from './dto/user.view';
 
 @ApiTags('users')
 @Controller('users')
@@ -40,13 +42,17 @@ export class UsersController {
 
   @Post()
   @Roles('admin')
-  @ApiCreatedResponse({ description: 'The new account' })
+  @ApiDoc('Create a staff account', 'The admin creates an account with a role (staff belong to an authority).')
+  @ApiCreatedResponse({ type: UserView })
+  @ApiProblems(404, [409, 'An account with this e-mail exists'], [422, 'WEAK_PASSWORD'])
   async create(@Body() dto: CreateUserDto, @CurrentUser() admin: AuthenticatedUser) {
     return userView(await this.users.create(dto, admin));
   }
 
   @Get()
   @Roles('admin')
+  @ApiDoc('List accounts', 'Every account, filtered by role, state or authority.')
+  @ApiPage(UserView)
   async list(@Query() q: UsersQuery) {
     const page = await this.users.list(q);
     return { ...page, items: page.items.map(userView) };
@@ -54,12 +60,16 @@ export class UsersController {
 
   @Get(':id')
   @Roles('admin')
+  @ApiDoc('Read an account', 'One account.')
+  @ApiOkResponse({ type: UserView })
   async get(@Param('id', UuidParam) id: string) {
     return userView(await this.users.get(id));
   }
 
   @Get(':id/transitions')
   @Roles('admin')
+  @ApiDoc('Events allowed now', 'The account’s state and version and the events the admin may fire.')
+  @ApiOkResponse({ type: AllowedTransitionsDto })
   allowed(@Param('id', UuidParam) id: string, @CurrentUser() admin: AuthenticatedUser): Promise<AllowedTransitionsDto> {
     return this.users.allowed(id, admin);
   }
@@ -68,6 +78,12 @@ export class UsersController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles('admin')
+  @ApiDoc(
+    'Disable or enable an account',
+    'DISABLE or ENABLE (the account state machine); takes effect on the next request.',
+  )
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems(409, 422)
   async transition(
     @Param('id', UuidParam) id: string,
     @Body() dto: AccountTransitionDto,

@@ -9,13 +9,14 @@ import {
   CreateViolationDto,
   ProposalsQuery,
   ProposalTransitionDto,
-  ViolationPage,
   ViolationsQuery,
   ViolationTransitionDto,
-  ViolationView,
 } from './dto/violation.dto';
 import { proposalView, violationView } from './violation.entity';
 import { ViolationsService } from './violations.service';
+import { ApiList, ApiDoc, ApiPage, ApiProblems } from '../common/openapi/api-docs';
+import { EnforcementProposalView, ViolationView } from './dto/violation.views';
+import { HistoryEntryView } from '../workflow/history.view';
 
 @ApiTags('violations')
 @Controller('violations')
@@ -25,7 +26,12 @@ export class ViolationsController {
   /** Logs a violation → OPEN (422 when the catalogue has no entry of that code in force on `detectedOn`). */
   @Post()
   @Roles('inspector')
-  @ApiCreatedResponse({ type: ViolationView, description: 'The violation, OPEN' })
+  @ApiDoc(
+    'Log a violation',
+    'An inspector logs a violation (OPEN); 422 when the catalogue has no entry of that code in force on `detectedOn`.',
+  )
+  @ApiCreatedResponse({ type: ViolationView })
+  @ApiProblems(404, 422)
   async create(@Body() dto: CreateViolationDto, @CurrentUser() inspector: AuthenticatedUser) {
     const v = await this.violations.create(dto, inspector);
     return violationView(v);
@@ -33,7 +39,11 @@ export class ViolationsController {
 
   @Get()
   @Roles(...ROLES)
-  @ApiOkResponse({ type: ViolationPage })
+  @ApiDoc(
+    'List violations',
+    'Owners see their organization’s violations, staff their authority’s; filter by license and state.',
+  )
+  @ApiPage(ViolationView)
   async list(@Query() q: ViolationsQuery, @CurrentUser() user: AuthenticatedUser) {
     const page = await this.violations.list(user, q);
     return { ...page, items: page.items.map((i) => violationView(i.violation, i.type)) };
@@ -41,6 +51,7 @@ export class ViolationsController {
 
   @Get(':id')
   @Roles(...ROLES)
+  @ApiDoc('Read a violation', 'One violation with the catalogue entry applied.')
   @ApiOkResponse({ type: ViolationView })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     const { violation, type } = await this.violations.get(id, user);
@@ -49,6 +60,8 @@ export class ViolationsController {
 
   @Get(':id/history')
   @Roles(...ROLES)
+  @ApiDoc('A violation’s history', 'Every event fired on the violation, oldest first.')
+  @ApiList(HistoryEntryView, 10000)
   history(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.violations.historyOf(id, user);
   }
@@ -56,6 +69,7 @@ export class ViolationsController {
   @Get(':id/transitions')
   @Roles(...ROLES)
   @ApiOkResponse({ type: AllowedTransitionsDto })
+  @ApiDoc('Events allowed now', 'The violation’s state and version and the events this caller may fire.')
   allowed(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.violations.allowed(id, user);
   }
@@ -64,7 +78,12 @@ export class ViolationsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles('inspector', 'approver')
+  @ApiDoc(
+    'Fire a violation event',
+    'SANCTION (decision number, fine within the entry’s range, remedy date), DISMISS (reason), CONFIRM_REMEDIED or ESCALATE.',
+  )
   @ApiOkResponse({ type: ViolationView })
+  @ApiProblems(409, [422, 'A fine outside the entry’s range, or another guard'])
   async transition(
     @Param('id', UuidParam) id: string,
     @Body() dto: ViolationTransitionDto,
@@ -82,6 +101,11 @@ export class EnforcementProposalsController {
 
   @Get()
   @Roles('approver', 'admin')
+  @ApiDoc(
+    'Enforcement proposals',
+    'The approver’s queue of proposals (suspend or revoke) created by escalated violations.',
+  )
+  @ApiPage(EnforcementProposalView)
   async list(@Query() q: ProposalsQuery, @CurrentUser() user: AuthenticatedUser) {
     const page = await this.violations.proposals(user, q);
     return { ...page, items: page.items.map((i) => proposalView(i.proposal, i.license)) };
@@ -91,6 +115,12 @@ export class EnforcementProposalsController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles('approver')
+  @ApiDoc(
+    'Close an enforcement proposal',
+    'ACT once the license was suspended or revoked through POST /licenses/{id}/transitions, or DISMISS with a reason.',
+  )
+  @ApiOkResponse({ type: EnforcementProposalView })
+  @ApiProblems(409, 422)
   async transition(
     @Param('id', UuidParam) id: string,
     @Body() dto: ProposalTransitionDto,

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Str, StrList, Version } from '../common/openapi/schema-props';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
 /** The common part of every `POST …/transitions` body. Modules extend it with their event's fields. */
@@ -23,8 +24,10 @@ export class TransitionRequestDto {
   reason?: string;
 }
 
+/** `GET …/{id}/transitions`: the state, the version and the events the caller may fire now. */
 export class AllowedTransitionsDto {
-  @ApiProperty() state: string;
-  @ApiProperty() version: number;
-  @ApiProperty({ type: [String] }) allowed: string[];
+  @Str(64) state: string;
+  @Str(64, { required: false, description: 'Licenses: the status (same as `state`)' }) status?: string;
+  @Version() version: number;
+  @StrList(100, 64, { description: 'Events this caller may fire from the current state' }) allowed: string[];
 }

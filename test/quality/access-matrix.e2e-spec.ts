@@ -1,6 +1,7 @@
 import type { Response } from 'supertest';
 import { tinyPng } from '../reviews/fixtures';
 import { bearer, samplePdf } from '../support/factories';
+import { openApiChecker } from '../support/openapi';
 import { listRoutes } from '../support/routes';
 import { API, TestApp } from '../support/test-app';
 import { useWorldApp, reportContent, World } from './world';
@@ -295,6 +296,9 @@ describe('quality: access-control matrix (every route × every caller)', () => {
       return w.other[role as 'appraiser' | 'approver' | 'inspector'].token;
     };
     const mismatches: string[] = [];
+    // Every answer must also be one the OpenAPI document describes (status, content type, body schema).
+    const undocumented: string[] = [];
+    const openApi = openApiChecker(t.app);
     for (const [route, row] of Object.entries(rows)) {
       const [method, pattern] = route.split(' ');
       const info = routes.find((r) => r.method === method && [`/api/v1${pattern}`, pattern].includes(r.path));
@@ -325,6 +329,7 @@ describe('quality: access-control matrix (every route × every caller)', () => {
             .attach('file', row.upload.file, { filename: row.upload.name, contentType: row.upload.type });
         } else if (row.body) res = await req.send(row.body);
         else res = await req;
+        undocumented.push(...openApi.mismatches(res).map((m) => `${caller}: ${m}`));
         got.push(classOf(res.status));
         details.push(`${caller}=${res.status}${res.status >= 400 ? `(${String(res.body?.code)})` : ''}`);
       }
@@ -333,5 +338,6 @@ describe('quality: access-control matrix (every route × every caller)', () => {
       }
     }
     expect(mismatches).toEqual([]);
+    expect(undocumented).toEqual([]);
   }, 180_000);
 });

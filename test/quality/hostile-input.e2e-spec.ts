@@ -3,6 +3,7 @@ import type { Response } from 'supertest';
 import { bearer, samplePdf } from '../support/factories';
 import { API, TestApp } from '../support/test-app';
 import { useWorldApp, reportContent, rowCounts, World } from './world';
+import { openApiChecker } from '../support/openapi';
 
 /**
  * Hostile input, generated (property-based): malformed, oversized, wrongly typed, injection-shaped and unicode-edge
@@ -1438,6 +1439,7 @@ describe('quality: hostile input at every endpoint family', () => {
     const verifyBefore = await t.http.get(`${API}/audit/verify`).set(bearer(t.adminToken));
     expect(verifyBefore.body.valid).toBe(true);
 
+    const openApi = openApiChecker(t.app);
     const seen = new Map<string, number>();
     const statuses = new Map<number, number>();
     try {
@@ -1448,6 +1450,8 @@ describe('quality: hostile input at every endpoint family', () => {
           statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
           const where = `${describeRequest(r)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
           if (res.status >= 500) throw new Error(`5xx: ${where}`);
+          const undocumented = openApi.mismatches(res);
+          if (undocumented.length) throw new Error(`not as the OpenAPI document says: ${undocumented.join('; ')}`);
           if (r.mustFail && res.status < 400) throw new Error(`accepted a defective request: ${where}`);
           if (res.status >= 400) {
             const ct = String(res.headers['content-type']);

@@ -175,7 +175,7 @@ export class UpdateApplicationDto {
   @Type(() => SiteDto)
   site?: SiteDto;
 
-  @ApiPropertyOptional({ nullable: true, example: '2036-03-05' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2036-03-05' })
   @IsOptional()
   @IsIsoDate()
   requestedExpiresOn?: string | null;
@@ -312,11 +312,11 @@ export class RequirementLegalBasisDto {
 }
 
 export class RequirementView {
-  @ApiProperty({ example: 'APPLICATION_FORM' }) kind: string;
-  @ApiProperty({ description: 'Vietnamese title' }) title: string;
-  @ApiProperty({ description: 'English title' }) titleEn: string;
+  @ApiProperty({ example: 'APPLICATION_FORM', maxLength: 64, pattern: '^[A-Z][A-Z0-9_]*$' }) kind: string;
+  @ApiProperty({ description: 'Vietnamese title', maxLength: 500 }) title: string;
+  @ApiProperty({ description: 'English title', maxLength: 500 }) titleEn: string;
   @ApiProperty() required: boolean;
-  @ApiProperty() legalBasis: string;
+  @ApiProperty({ maxLength: 500 }) legalBasis: string;
   @ApiProperty({ description: 'The legal staff confirmed the reference against the text in force' })
   legalBasisVerified: boolean;
 }

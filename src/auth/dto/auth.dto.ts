@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { Enum, Int, INT32_MAX, Str, Uuid } from '../../common/openapi/schema-props';
+import { ROLES } from '../roles';
 import { IsEmail, IsNotEmpty, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 
 export class OrganizationInputDto {
@@ -9,7 +11,7 @@ export class OrganizationInputDto {
   @MaxLength(300)
   name: string;
 
-  @ApiProperty({ description: 'Enterprise code or establishment decision number', example: '2901234567' })
+  @ApiProperty({ description: 'Enterprise code or establishment decision number, e.g. 2901234567' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
@@ -30,6 +32,7 @@ export class OrganizationInputDto {
 
   @ApiProperty({ example: '+84 238 3844 555' })
   @IsString()
+  @MaxLength(20)
   @Matches(/^\+?[0-9 ().-]{6,20}$/, { message: 'phone must be a phone number' })
   phone: string;
 
@@ -69,16 +72,17 @@ export class LoginDto {
 }
 
 export class LoginUserDto {
-  @ApiProperty() id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() role: string;
-  @ApiPropertyOptional() authorityId?: string;
-  @ApiPropertyOptional() organizationId?: string;
+  @Uuid() id: string;
+  @Str(254, { format: 'email' }) email: string;
+  @Enum(ROLES) role: string;
+  @Uuid({ required: false }) authorityId?: string;
+  @Uuid({ required: false }) organizationId?: string;
 }
 
 export class LoginResponseDto {
-  @ApiProperty() accessToken: string;
-  @ApiProperty({ description: 'Seconds until the token expires' }) expiresIn: number;
+  @Str(4096, { pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$', description: 'A JWT (JWS compact form)' })
+  accessToken: string;
+  @Int(1, INT32_MAX, { description: 'Seconds until the token expires' }) expiresIn: number;
   @ApiProperty({ type: LoginUserDto }) user: LoginUserDto;
 }
 

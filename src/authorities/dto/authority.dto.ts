@@ -4,6 +4,7 @@ import { STAFF_ROLES, type StaffRole } from '../../auth/roles';
 
 export class CreateAuthorityDto {
   @ApiProperty({ example: 'STTTT-NA', description: 'Upper-case letters, digits, _ and -' })
+  @MaxLength(32)
   @Matches(/^[A-Z0-9_-]{2,32}$/, { message: 'code must be 2–32 upper-case letters, digits, _ or -' })
   code: string;
 
@@ -19,7 +20,7 @@ export class CreateAuthorityDto {
   @MaxLength(100)
   province: string;
 
-  @ApiProperty({ example: 'GP-STTTT', description: 'Appended to the sequence: 44/GP-STTTT' })
+  @ApiProperty({ description: 'Appended to the sequence, e.g. GP-STTTT gives 44/GP-STTTT' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)

@@ -34,6 +34,7 @@ export class CalendarYearPipe implements PipeTransform<string, number> {
 export class NonWorkingDayDto {
   @ApiProperty({ example: '2026-02-16', description: 'YYYY-MM-DD, inside the year of the table' })
   @IsString()
+  @MaxLength(10)
   date: string;
 
   @ApiProperty({ example: 'Tết Nguyên đán', description: 'Why the day is off (Vietnamese)' })
@@ -61,11 +62,19 @@ export class ReplaceCalendarYearDto {
   @IsArray()
   @ArrayMaxSize(110)
   @IsString({ each: true })
+  @MaxLength(10, { each: true })
   workingWeekends: string[];
 }
 
 export class CalendarYearView {
-  @ApiProperty({ example: 2026 }) year: number;
+  @ApiProperty({
+    type: 'integer',
+    format: 'int32',
+    minimum: CALENDAR_MIN_YEAR,
+    maximum: CALENDAR_MAX_YEAR,
+    example: 2026,
+  })
+  year: number;
 
   @ApiProperty({
     enum: ['table', 'statutory'],
@@ -73,8 +82,8 @@ export class CalendarYearView {
   })
   source: 'table' | 'statutory';
 
-  @ApiProperty({ type: [NonWorkingDayDto] }) nonWorkingDays: NonWorkingDayDto[];
-  @ApiProperty({ type: [String] }) workingWeekends: string[];
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' }) updatedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) updatedBy: string | null;
+  @ApiProperty({ type: [NonWorkingDayDto], maxItems: 366 }) nonWorkingDays: NonWorkingDayDto[];
+  @ApiProperty({ type: [String], maxItems: 110, format: 'date', maxLength: 10 }) workingWeekends: string[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', maxLength: 40 }) updatedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', maxLength: 36 }) updatedBy: string | null;
 }

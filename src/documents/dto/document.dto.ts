@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 import { DOCUMENT_CONTENT_TYPES } from '../sniff';
+import { DateTime, Int, Str, Uuid } from '../../common/openapi/schema-props';
 
 /** The non-file field of a document upload. */
 export class UploadDocumentDto {
@@ -12,14 +13,14 @@ export class UploadDocumentDto {
 
 /** A stored document, as the API shows it. */
 export class DocumentView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'APPLICATION_FORM' }) kind: string;
-  @ApiProperty({ example: 'Đơn đề nghị cấp phép.pdf', description: 'Sanitized display name' }) fileName: string;
-  @ApiProperty({ description: 'Bytes' }) size: number;
-  @ApiProperty({ description: 'SHA-256 of the content, lowercase hex' }) sha256: string;
+  @Uuid() id: string;
+  @Str(64, { example: 'APPLICATION_FORM', pattern: '^[A-Z][A-Z0-9_]{0,63}$' }) kind: string;
+  @Str(255, { example: 'Đơn đề nghị cấp phép.pdf', description: 'Sanitized display name' }) fileName: string;
+  @Int(0, Number.MAX_SAFE_INTEGER, { description: 'Bytes' }) size: number;
+  @Str(64, { pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the content, lowercase hex' }) sha256: string;
   @ApiProperty({ enum: DOCUMENT_CONTENT_TYPES, description: 'Judged by the content' }) contentType: string;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+  @DateTime() createdAt: Date;
   @ApiProperty({ description: 'A newer document of the same kind replaced this one' }) superseded: boolean;
-  @ApiPropertyOptional({ format: 'uuid' }) supersededBy?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) uploadedBy?: string;
+  @Uuid({ required: false }) supersededBy?: string;
+  @Uuid({ required: false }) uploadedBy?: string;
 }

@@ -28,6 +28,7 @@ export class VerifyQuery {
   @ApiProperty({ description: 'The verification code printed under the QR code' })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
+  @MaxLength(64)
   @Matches(/^[A-Z0-9]{10,64}$/, { message: 'code must be the letters and digits printed under the QR code' })
   code: string;
 }

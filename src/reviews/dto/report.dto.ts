@@ -83,6 +83,7 @@ export class SubmitReportDto {
 
   @ApiProperty({ example: '2026', description: "A year ('2026') for the annual report, or an ad hoc request's period" })
   @IsString()
+  @MaxLength(70)
   @Matches(/^(\d{4}|ADHOC-[A-Za-z0-9-]{1,64})$/, { message: "period must be a year (e.g. '2026') or 'ADHOC-…'" })
   period: string;
 
@@ -134,6 +135,7 @@ export class ReportsQuery extends PageQuery {
 
 export class ReportSettingsDto {
   @ApiProperty({ example: '01-15', description: 'MM-DD of the next year; days 01–28 (valid in every month)' })
+  @MaxLength(5)
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])$/, { message: 'annualDueMonthDay must be MM-DD with a day 01–28' })
   annualDueMonthDay: string;
 

@@ -24,6 +24,7 @@ export class ViolationTypesQuery {
 /** A new catalogue entry, or a new version of an existing code from `effectiveFrom`. */
 export class CreateViolationTypeDto {
   @ApiProperty({ example: 'HOMEPAGE_DISCLOSURE' })
+  @MaxLength(64)
   @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'code must be SCREAMING_SNAKE (A–Z, 0–9, _), 2–64 characters' })
   code: string;
 

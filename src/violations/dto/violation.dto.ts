@@ -85,6 +85,7 @@ export class CreateViolationDto {
   inspectionId?: string;
 
   @ApiProperty({ example: 'HOMEPAGE_DISCLOSURE', description: 'A code of GET /violation-types' })
+  @MaxLength(64)
   @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'typeCode must be a catalogue code such as HOMEPAGE_DISCLOSURE' })
   typeCode: string;
 
@@ -127,7 +128,7 @@ export class ViolationsQuery extends PageQuery {
   @IsIn(VIOLATION_SUBJECT_KINDS)
   subjectKind?: ViolationSubjectKind;
   @ApiPropertyOptional({ enum: VIOLATION_STATES }) @IsOptional() @IsIn(VIOLATION_STATES) state?: ViolationState;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[A-Z][A-Z0-9_]{1,63}$/) typeCode?: string;
+  @ApiPropertyOptional() @IsOptional() @MaxLength(64) @Matches(/^[A-Z][A-Z0-9_]{1,63}$/) typeCode?: string;
 }
 
 export class ProposalsQuery extends PageQuery {
@@ -136,62 +137,4 @@ export class ProposalsQuery extends PageQuery {
 
 export class ProposalTransitionDto extends TransitionRequestDto {}
 
-// ---- responses ------------------------------------------------------------------------------------------------
-
-export class OffenderView {
-  @ApiProperty({ enum: OFFENDER_KINDS }) kind: string;
-  @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ nullable: true, type: String }) idNumber: string | null;
-  @ApiProperty({ nullable: true, type: String }) address: string | null;
-}
-
-export class FineRangeView {
-  @ApiProperty() minFine: number;
-  @ApiProperty() maxFine: number;
-  @ApiProperty({ enum: OFFENDER_KINDS }) offenderKind: string;
-}
-
-export class ViolationTypeSummaryView {
-  @ApiProperty() title: string;
-  @ApiProperty() titleEn: string;
-  @ApiProperty() legalBasis: string;
-  @ApiProperty({ description: 'For an organization' }) minFine: number;
-  @ApiProperty({ description: 'For an organization' }) maxFine: number;
-  @ApiProperty() grave: boolean;
-  @ApiProperty() verified: boolean;
-}
-
-export class ViolationView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: VIOLATION_SUBJECT_KINDS }) subjectKind: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) licenseId: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) unlicensedSiteId: string | null;
-  @ApiProperty({ type: OffenderView, nullable: true, description: 'Who answers for it; null while unknown' })
-  offender: OffenderView | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) inspectionId: string | null;
-  @ApiProperty({ format: 'uuid' }) authorityId: string;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) organizationId: string | null;
-  @ApiProperty() typeCode: string;
-  @ApiProperty() typeEffectiveFrom: string;
-  @ApiPropertyOptional({ type: ViolationTypeSummaryView }) type?: ViolationTypeSummaryView;
-  @ApiPropertyOptional({ type: FineRangeView, nullable: true, description: "The range for this offender's kind" })
-  applicableFineRange?: FineRangeView | null;
-  @ApiProperty() description: string;
-  @ApiProperty() detectedOn: string;
-  @ApiProperty({ enum: VIOLATION_STATES }) state: string;
-  @ApiProperty() version: number;
-  @ApiProperty({ nullable: true, type: Number }) fineAmount: number | null;
-  @ApiProperty({ nullable: true, type: String }) decisionNumber: string | null;
-  @ApiProperty({ nullable: true, type: String }) remedyDueOn: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sanctionedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) resolvedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) escalatedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
-}
-
-export class ViolationPage {
-  @ApiProperty({ type: [ViolationView] }) items: ViolationView[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+// Responses: ./violation.views.ts
