@@ -16,7 +16,7 @@ export const OFFICE_PATH = '/office';
 export function officeCsp(nonce: string): string {
   return [
     "default-src 'self'",
-    "base-uri 'self'",
+    "base-uri 'none'",
     "object-src 'none'",
     "frame-ancestors 'none'",
     "form-action 'self'",

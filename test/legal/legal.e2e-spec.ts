@@ -54,7 +54,8 @@ describe('legal data', () => {
       });
       expect(byKey.get('ANNUAL_REPORT_DUE_MONTH_DAY')).toMatchObject({ value: '01-15', unit: 'month_day' });
       expect(byKey.get('LICENSE_SUSPENSION_MONTHS')).toMatchObject({ value: 3 });
-      expect(byKey.size).toBe(14);
+      expect(byKey.get('CONTENT_CORRECTION_WORKING_DAYS')).toMatchObject({ value: 10, unit: 'working_days' });
+      expect(byKey.size).toBe(15);
       // Before Decree 147: the Decree 72 row, read in the text.
       const old = await t.http.get(`${API}/legal-parameters?on=2020-01-01`);
       const maxTerm = (old.body as { key: string; basis: string; verified: boolean }[]).find(
