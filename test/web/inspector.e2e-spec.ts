@@ -110,10 +110,7 @@ describe('back office (browser): an inspector inspects a site and sanctions a vi
     await page.locator('.ant-select-item-option', { hasText: text }).first().click();
     // Leave the field so that its list closes (an open list is Ant Design's, named by its field only while open).
     await box.press('Tab');
-    await page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
+    await page.getByRole('dialog').locator('[role="listbox"]').waitFor({ state: 'detached' });
   }
 
   it('plans, starts and completes an inspection, then logs a violation from it and sanctions it', async () => {
