@@ -22,6 +22,14 @@ function navFor(role: string): NavItem[] {
     ];
   }
   if (role === 'approver') return [{ path: '/decisions', label: 'nav.decisions' }, all, licenses];
+  if (role === 'inspector') {
+    return [
+      { path: '/inspections', label: 'nav.inspections' },
+      { path: '/violations', label: 'nav.violations' },
+      licenses,
+      all,
+    ];
+  }
   return [all, licenses];
 }
 

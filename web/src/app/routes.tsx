@@ -10,6 +10,10 @@ const QueuePage = lazy(() => import('../features/applications/QueuePage'));
 const DossierPage = lazy(() => import('../features/applications/DossierPage'));
 const LicensesPage = lazy(() => import('../features/licenses/LicensesPage'));
 const LicensePage = lazy(() => import('../features/licenses/LicensePage'));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage'));
+const InspectionPage = lazy(() => import('../features/inspections/InspectionPage'));
+const ViolationsPage = lazy(() => import('../features/violations/ViolationsPage'));
+const ViolationPage = lazy(() => import('../features/violations/ViolationPage'));
 
 function page(node: ReactNode) {
   return <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -19,6 +23,7 @@ function page(node: ReactNode) {
 export function homeOf(role: string): string {
   if (role === 'approver') return '/decisions';
   if (role === 'appraiser') return '/queue/mine';
+  if (role === 'inspector') return '/inspections';
   return '/licenses';
 }
 
@@ -45,6 +50,10 @@ export const router = createBrowserRouter(
         { path: 'applications/:id', element: page(<DossierPage />) },
         { path: 'licenses', element: page(<LicensesPage />) },
         { path: 'licenses/:id', element: page(<LicensePage />) },
+        { path: 'inspections', element: page(<InspectionsPage />) },
+        { path: 'inspections/:id', element: page(<InspectionPage />) },
+        { path: 'violations', element: page(<ViolationsPage />) },
+        { path: 'violations/:id', element: page(<ViolationPage />) },
         { path: '*', element: <Home /> },
       ],
     },

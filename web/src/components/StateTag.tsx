@@ -37,3 +37,27 @@ export function LicenseStatusTag({ status }: { status: string }) {
   const label = useCodeLabel();
   return <Pill tone={LICENSE_TONES[status] ?? 'grey'}>{label('license.status', status)}</Pill>;
 }
+
+const INSPECTION_TONES: Record<string, Tone> = {
+  PLANNED: 'blue',
+  IN_PROGRESS: 'purple',
+  COMPLETED: 'green',
+  CANCELLED: 'grey',
+};
+const VIOLATION_TONES: Record<string, Tone> = {
+  OPEN: 'orange',
+  SANCTIONED: 'red',
+  RESOLVED: 'green',
+  DISMISSED: 'grey',
+  ESCALATED: 'purple',
+};
+
+export function InspectionStateTag({ state }: { state: string }) {
+  const label = useCodeLabel();
+  return <Pill tone={INSPECTION_TONES[state] ?? 'grey'}>{label('inspection.state', state)}</Pill>;
+}
+
+export function ViolationStateTag({ state }: { state: string }) {
+  const label = useCodeLabel();
+  return <Pill tone={VIOLATION_TONES[state] ?? 'grey'}>{label('violation.state', state)}</Pill>;
+}
