@@ -86,7 +86,25 @@ export interface AxeViolation {
  * axe-core (WCAG 2.1 A/AA rules) on the page as it is now: the serious and critical violations. axe is evaluated
  * through the DevTools protocol, which the page's CSP does not govern, so the page keeps its real policy.
  */
+/**
+ * Waits until animations and colour transitions are over (a half-faded dialog, or a button still changing from its
+ * disabled colour, would read as low contrast to axe).
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const doc = (
+      globalThis as unknown as { document: { querySelector(s: string): unknown; getAnimations(): unknown[] } }
+    ).document;
+    return (
+      !doc.querySelector('[class*="-appear"], [class*="-enter"], [class*="-leave"]') && doc.getAnimations().length === 0
+    );
+  });
+}
+
 export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  // Judge the page at rest: the pointer left on a just-clicked button shows its lighter hover colour.
+  await page.mouse.move(0, 0);
+  await settled(page);
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
