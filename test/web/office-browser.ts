@@ -70,7 +70,13 @@ export function ensureOfficeBuilt(): void {
   const index = join(ROOT, 'dist', 'office', 'index.html');
   const sources = Math.max(newestMtime(join(ROOT, 'web', 'src')), statSync(join(ROOT, 'web', 'index.html')).mtimeMs);
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execFileSync('npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: 'pipe', timeout: 180_000 });
+  // A production build, as `npm run build` makes (Jest sets NODE_ENV=test, which would give React's development build).
+  execFileSync('npm', ['run', '--silent', 'build:web'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    timeout: 180_000,
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 const AXE_SOURCE: string = axeCore.source;
