@@ -23,7 +23,11 @@ export class LegalParametersController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The legal figures in force on a day (default today), with their basis' })
+  @ApiOperation({
+    summary: 'The legal figures in force on a day (default today), with their basis',
+    description:
+      'Public. Each legal parameter (deadlines, fees, limits) in force on `?on=` (an ISO date, default today in the authority time zone), national or overridden by `?authorityId=`, with the legal basis it comes from.',
+  })
   @ApiOkResponse({ type: [LegalParameterView] })
   @ApiBadRequestResponse({ description: 'Malformed `on` or `authorityId`' })
   @ApiNotFoundResponse({ description: 'No such authority' })
@@ -33,7 +37,11 @@ export class LegalParametersController {
 
   @Get(':key')
   @Public()
-  @ApiOperation({ summary: 'Every version of one legal figure (national and per authority), oldest first' })
+  @ApiOperation({
+    summary: 'Every version of one legal figure (national and per authority), oldest first',
+    description:
+      'Public. The effective-dated history of one parameter, every version with its effective date, scope and basis. An unknown key is 404.',
+  })
   @ApiOkResponse({ type: [LegalParameterView] })
   @ApiNotFoundResponse({ description: 'No such key' })
   versions(@Param('key') key: string) {
@@ -42,7 +50,11 @@ export class LegalParametersController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'A new value of a legal figure from a date (today or later), national or per authority' })
+  @ApiOperation({
+    summary: 'A new value of a legal figure from a date (today or later), national or per authority',
+    description:
+      'Admin only. Adds a version effective from `effectiveFrom` (today or later: the past is never rewritten); the previous version stays in force until then. A version already starting that day for the same scope is 409; an earlier date is 422. Audited.',
+  })
   @ApiCreatedResponse({ type: LegalParameterView })
   @ApiBadRequestResponse({ description: 'Unknown key, inadmissible value or malformed field' })
   @ApiNotFoundResponse({ description: 'No such authority' })
@@ -60,7 +72,11 @@ export class LegalBasesController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Every version of the "Căn cứ" lines of each document type (national and per authority)' })
+  @ApiOperation({
+    summary: 'Every version of the "Căn cứ" lines of each document type (national and per authority)',
+    description:
+      'Admin only. The effective-dated legal bases ("Căn cứ" lines) printed on each generated document type (license, letters, records), every version with its scope and effective date.',
+  })
   @ApiOkResponse({ type: [LegalBasisView] })
   @ApiBadRequestResponse({ description: 'Unknown document type' })
   list(@Query() q: LegalBasesQuery) {
@@ -69,7 +85,11 @@ export class LegalBasesController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'New "Căn cứ" lines of a document type from a date (today or later)' })
+  @ApiOperation({
+    summary: 'New "Căn cứ" lines of a document type from a date (today or later)',
+    description:
+      'Admin only. Adds a version of the legal basis lines of a document type, effective from a date that is today or later; documents rendered from then on print it. A version already starting that day for the same scope is 409; an earlier date is 422. Audited.',
+  })
   @ApiCreatedResponse({ type: LegalBasisView })
   @ApiBadRequestResponse({ description: 'Malformed field' })
   @ApiNotFoundResponse({ description: 'No such authority' })

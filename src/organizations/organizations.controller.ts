@@ -14,7 +14,11 @@ export class OrganizationsController {
   @Post(':id/registration-confirmation')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Confirm an organization’s registration number' })
+  @ApiOperation({
+    summary: 'Confirm an organization’s registration number',
+    description:
+      'Admin only. Records that the organization\'s business registration number was checked against the national register (who and when, audited). Already confirmed is 409; an unknown organization 404.',
+  })
   @ApiOkResponse({ description: 'The organization, registrationConfirmed: true' })
   @ApiNotFoundResponse({ description: 'No such organization' })
   @ApiConflictResponse({ description: 'REGISTRATION_NUMBER_CONFIRMED_ELSEWHERE: another organization proved it' })

@@ -29,7 +29,11 @@ export class UsersController {
   @HttpCode(200)
   @Roles('admin')
   @NeverReplay()
-  @ApiOperation({ summary: 'Force a password reset of an account' })
+  @ApiOperation({
+    summary: 'Force a password reset of an account',
+    description:
+      'Admin only. Invalidates the account\'s password and every token and session (token version raised) and e-mails a single-use reset link to its owner. An unknown account is 404.',
+  })
   @ApiOkResponse({ type: AdminPasswordResetResponseDto })
   @ApiNotFoundResponse({ description: 'No such user' })
   forcePasswordReset(
