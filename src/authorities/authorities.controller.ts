@@ -74,7 +74,7 @@ export class AuthoritiesController {
     description:
       'Staff roles. The active staff accounts of an authority (id, name, role), e.g. to assign an appraiser; staff may list only their own authority (another one is 404), admins any.',
   })
-  @ApiOkResponse({ type: [StaffMemberDto] })
+  @ApiList(StaffMemberDto, 1000)
   @ApiBadRequestResponse({ description: 'Malformed id or unknown role' })
   @ApiNotFoundResponse({ description: 'No such authority, or not the caller’s' })
   staff(

@@ -1,3 +1,4 @@
+import { ApiList } from '../common/openapi/api-docs';
 import {
   Body,
   Controller,
@@ -104,7 +105,7 @@ export class ContentRequestsController {
     description:
       'Every transition of the request, oldest first, with actor, time and data. Not visible to the caller: 404.',
   })
-  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiList(HistoryEntryView, 10000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   history(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.requests.historyOf(id, user);
@@ -176,7 +177,7 @@ export class ContentRequestsController {
     description:
       'The documents attached to the request by the licensee. Not visible to the caller: 404.',
   })
-  @ApiOkResponse({ type: [DocumentView] })
+  @ApiList(DocumentView, 1000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   documents(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.requests.documentsOf(id, user);

@@ -1,10 +1,10 @@
+import { ApiList } from '../common/openapi/api-docs';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -28,7 +28,7 @@ export class LegalParametersController {
     description:
       'Public. Each legal parameter (deadlines, fees, limits) in force on `?on=` (an ISO date, default today in the authority time zone), national or overridden by `?authorityId=`, with the legal basis it comes from.',
   })
-  @ApiOkResponse({ type: [LegalParameterView] })
+  @ApiList(LegalParameterView, 1000)
   @ApiBadRequestResponse({ description: 'Malformed `on` or `authorityId`' })
   @ApiNotFoundResponse({ description: 'No such authority' })
   list(@Query() q: LegalParametersQuery) {
@@ -42,7 +42,7 @@ export class LegalParametersController {
     description:
       'Public. The effective-dated history of one parameter, every version with its effective date, scope and basis. An unknown key is 404.',
   })
-  @ApiOkResponse({ type: [LegalParameterView] })
+  @ApiList(LegalParameterView, 1000)
   @ApiNotFoundResponse({ description: 'No such key' })
   versions(@Param('key') key: string) {
     return this.parameters.versions(key);
@@ -77,7 +77,7 @@ export class LegalBasesController {
     description:
       'Admin only. The effective-dated legal bases ("Căn cứ" lines) printed on each generated document type (license, letters, records), every version with its scope and effective date.',
   })
-  @ApiOkResponse({ type: [LegalBasisView] })
+  @ApiList(LegalBasisView, 1000)
   @ApiBadRequestResponse({ description: 'Unknown document type' })
   list(@Query() q: LegalBasesQuery) {
     return this.bases.list(q.documentType);

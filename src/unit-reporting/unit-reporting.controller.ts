@@ -1,3 +1,5 @@
+import { ApiList, BINARY_MAX_BYTES } from '../common/openapi/api-docs';
+import { ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
 import {
   Body,
   Controller,
@@ -47,11 +49,15 @@ import {
   UnitReportTransitionDto,
   UnitReportView,
   UpdateUnitReportDto,
+  SynthesisView,
+  UnitMemberView,
 } from './dto/unit-reporting.dto';
 import { UnitReportingService } from './unit-reporting.service';
 import { unitReportView } from './unit-reporting.entity';
 
 const STAFF = ['appraiser', 'approver', 'inspector', 'admin'] as const;
+/** Bounds the CSV form of the synthesis: about 40 lines of figures and one per unit (at most 1000), each short. */
+const SYNTHESIS_CSV_MAX_LENGTH = 1_000_000;
 
 @ApiTags('unit-reporting')
 @ApiBearerAuth()
@@ -81,9 +87,9 @@ export class UnitReportingController {
   @ApiOperation({
     summary: 'The reporting units (a reporting_unit account: its own)',
     description:
-      'Staff see every unit of their authority; a reporting_unit account only its own unit.',
+      'Staff see the units of their authority (admin: every authority\'s); a reporting_unit account only its own unit.',
   })
-  @ApiOkResponse({ type: [ReportingUnitView] })
+  @ApiList(ReportingUnitView, 1000)
   units(@CurrentUser() user: AuthenticatedUser) {
     return this.svc.units(user);
   }
@@ -96,7 +102,7 @@ export class UnitReportingController {
     description:
       'Admin only. Links an account of role reporting_unit to the unit (an account of another role is 422 NOT_A_REPORTING_ACCOUNT); answers the link.',
   })
-  @ApiOkResponse({ description: '{ unitId, userId }' })
+  @ApiOkResponse({ type: UnitMemberView })
   @ApiBadRequestResponse({ description: 'Malformed body' })
   @ApiNotFoundResponse({ description: 'No such unit' })
   @ApiUnprocessableEntityResponse({ description: 'NOT_A_REPORTING_ACCOUNT' })
@@ -123,9 +129,9 @@ export class UnitReportingController {
   @ApiOperation({
     summary: 'The reporting periods of the authority',
     description:
-      'Staff and reporting units: the periods of the caller\'s authority, newest first.',
+      'Staff and reporting units: the periods of the caller\'s authority (admin: every authority\'s), by due date.',
   })
-  @ApiOkResponse({ type: [ReportingPeriodView] })
+  @ApiList(ReportingPeriodView, 1000)
   periods(@CurrentUser() user: AuthenticatedUser) {
     return this.svc.periods(user);
   }
@@ -151,8 +157,15 @@ export class UnitReportingController {
     description:
       'Staff of the authority. The synthesis of the units\' accepted returns for one period: JSON figures by default, `?format=csv` as CSV, `?format=pdf` as the Vietnamese PDF report (fonts embedded). An unknown format is 400.',
   })
-  @ApiProduces('application/json', 'text/csv', 'application/pdf')
-  @ApiOkResponse({ description: 'The figures (JSON), the same as CSV, or the report as PDF' })
+  @ApiExtraModels(SynthesisView)
+  @ApiOkResponse({
+    description: 'The figures (JSON), the same as CSV lines `section,metric,value`, or the report as PDF',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SynthesisView) } },
+      'text/csv': { schema: { type: 'string', maxLength: SYNTHESIS_CSV_MAX_LENGTH } },
+      'application/pdf': { schema: { type: 'string', format: 'binary', maxLength: BINARY_MAX_BYTES } },
+    },
+  })
   @ApiBadRequestResponse({ description: 'Unknown format' })
   @ApiNotFoundResponse({ description: 'No such period in your authority' })
   async synthesis(
@@ -244,7 +257,7 @@ export class UnitReportingController {
     description:
       'Every transition of the return, oldest first, with actor, time and data. Not visible to the caller: 404.',
   })
-  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiList(HistoryEntryView, 10000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   history(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.svc.historyOf(id, user);
@@ -312,7 +325,7 @@ export class UnitReportingController {
     description:
       'The documents attached to a return. Not visible to the caller: 404.',
   })
-  @ApiOkResponse({ type: [DocumentView] })
+  @ApiList(DocumentView, 1000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   documents(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.svc.documentsOf(id, user);

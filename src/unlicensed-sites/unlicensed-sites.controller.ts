@@ -1,3 +1,4 @@
+import { ApiList } from '../common/openapi/api-docs';
 import {
   Body,
   Controller,
@@ -192,7 +193,7 @@ export class UnlicensedSitesController {
     description:
       'Staff of the authority. Every transition of the case, oldest first, with actor, time and data.',
   })
-  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiList(HistoryEntryView, 10000)
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
   history(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.sites.historyOf(id, user);

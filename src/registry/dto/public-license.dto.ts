@@ -1,3 +1,4 @@
+import { IsoDate } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LICENSE_STATUSES, type LicenseStatus } from '../../licenses/license.entity';
 import { LicenseSignatureDto } from '../../signing/dto/signing.dto';
@@ -18,8 +19,8 @@ export class PublicLicenseDto {
   @ApiProperty() siteName: string;
   @ApiProperty({ type: [String] }) domains: string[];
   @ApiProperty({ enum: LICENSE_STATUSES }) status: LicenseStatus;
-  @ApiProperty({ format: 'date' }) issuedOn: string;
-  @ApiProperty({ format: 'date' }) expiresOn: string;
+  @IsoDate() issuedOn: string;
+  @IsoDate() expiresOn: string;
   @ApiPropertyOptional({ format: 'date', description: 'The last day of the suspension, while SUSPENDED' })
   suspendedUntil?: string;
   @ApiProperty({ minimum: 1, description: 'Edition of the current license document ("phiên bản số" on the PDF)' })
