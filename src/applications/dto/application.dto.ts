@@ -195,6 +195,7 @@ export class UpdateApplicationDto {
   changeNotice?: ChangeNoticeDto;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: 300,
     nullable: true,
     example: 'Công ty Cổ phần Truyền thông Sông Lam Mới',

@@ -38,8 +38,14 @@ export class EvidenceInputDto {
   @Matches(URL_PATTERN, { message: 'url must be an http(s) URL' })
   url: string;
 
-  @ApiProperty({ example: '2026-11-28T02:15:00Z', description: 'When the page was captured (ISO 8601 with offset)' })
+  @ApiProperty({
+    example: '2026-11-28T02:15:00Z',
+    format: 'date-time',
+    maxLength: 40,
+    description: 'When the page was captured (ISO 8601 with offset)',
+  })
   @IsISO8601({ strict: true })
+  @MaxLength(40)
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'capturedAt must carry a time zone (Z or ±hh:mm)' })
   capturedAt: string;
 
