@@ -1,4 +1,4 @@
-import { ApiList } from '../common/openapi/api-docs';
+import { ApiBinary, ApiList } from '../common/openapi/api-docs';
 import {
   Body,
   Controller,
@@ -190,8 +190,7 @@ export class ContentRequestsController {
     description:
       'The stored bytes of one evidence document with its content type (PDF, PNG or JPEG). Not visible to the caller: 404.',
   })
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'The stored bytes', schema: { type: 'string', format: 'binary' } })
+  @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The stored bytes')
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   async content(
     @Param('id', UuidParam) id: string,
@@ -211,8 +210,7 @@ export class ContentRequestsController {
     description:
       'The letter issued with the request, rendered as PDF with its number, deadline and legal basis; the same bytes every time. Not visible to the caller: 404.',
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The letter', schema: { type: 'string', format: 'binary' } })
+  @ApiBinary(['application/pdf'], 'The letter')
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   @Header('Cache-Control', 'private, no-cache')
   async letter(

@@ -5,6 +5,7 @@ import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
+  ApiParam,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -44,6 +45,7 @@ export class LegalParametersController {
   })
   @ApiList(LegalParameterView, 1000)
   @ApiNotFoundResponse({ description: 'No such key' })
+  @ApiParam({ name: 'key', schema: { type: 'string', maxLength: 64 }, example: 'PROCESSING_WORKING_DAYS_NEW' })
   versions(@Param('key') key: string) {
     return this.parameters.versions(key);
   }

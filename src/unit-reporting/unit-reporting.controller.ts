@@ -1,4 +1,4 @@
-import { ApiList, BINARY_MAX_BYTES } from '../common/openapi/api-docs';
+import { ApiBinary, ApiList, BINARY_MAX_BYTES } from '../common/openapi/api-docs';
 import { ApiExtraModels, getSchemaPath } from '@nestjs/swagger';
 import {
   Body,
@@ -338,8 +338,7 @@ export class UnitReportingController {
     description:
       'The stored bytes of one attachment with its content type. Not visible to the caller: 404.',
   })
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'The stored bytes', schema: { type: 'string', format: 'binary' } })
+  @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The stored bytes')
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   async content(
     @Param('id', UuidParam) id: string,

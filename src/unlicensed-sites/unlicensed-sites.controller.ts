@@ -1,4 +1,4 @@
-import { ApiList } from '../common/openapi/api-docs';
+import { ApiBinary, ApiList } from '../common/openapi/api-docs';
 import {
   Body,
   Controller,
@@ -171,8 +171,7 @@ export class UnlicensedSitesController {
     description:
       'Staff of the authority. The stored bytes of a capture with its content type (PDF, PNG or JPEG).',
   })
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'The stored bytes', schema: { type: 'string', format: 'binary' } })
+  @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The stored bytes')
   @ApiNotFoundResponse({ description: 'No such site, evidence item or document' })
   async content(
     @Param('id', UuidParam) id: string,
@@ -245,8 +244,7 @@ export class UnlicensedSitesController {
     description:
       'Staff of the authority. The letter issued by DIRECT_TO_APPLY, rendered as PDF with its number and legal basis; the same bytes every time. No letter yet is 404.',
   })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The letter', schema: { type: 'string', format: 'binary' } })
+  @ApiBinary(['application/pdf'], 'The letter')
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
   @ApiConflictResponse({ description: 'LETTER_NOT_AVAILABLE: the operator was not directed to apply' })
   @Header('Cache-Control', 'private, no-cache')
