@@ -84,7 +84,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Change my password',
     description:
-      'Any signed-in role. Needs the current password (wrong: 422 WRONG_PASSWORD) and a strong new one. Raises the account\'s token version: every earlier token and session ends, and a new token is returned.',
+      "Any signed-in role. Needs the current password (wrong: 422 WRONG_PASSWORD) and a strong new one. Raises the account's token version: every earlier token and session ends, and a new token is returned.",
   })
   @ApiOkResponse({ type: LoginResponseDto, description: 'A new token; every earlier one has ended' })
   @ApiBadRequestResponse({ description: 'Invalid input or weak new password' })
@@ -209,7 +209,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'The current cookie session',
     description:
-      'Any signed-in role, authenticated by the session cookie: the session\'s user, expiry and CSRF token. A request authenticated by a bearer token has no session (404).',
+      "Any signed-in role, authenticated by the session cookie: the session's user, expiry and CSRF token. A request authenticated by a bearer token has no session (404).",
   })
   @ApiOkResponse({ type: SessionDto })
   @ApiNotFoundResponse({ description: 'The request was authenticated by a bearer token, not by a session cookie' })

@@ -21,7 +21,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -76,7 +75,7 @@ export class ContentRequestsController {
   @ApiOperation({
     summary: 'Requests (licensee: its own; staff: their authority’s); filters state, kind, missed',
     description:
-      'Site owners see their organization\'s requests, staff their authority\'s (paginated); filters `state`, `kind` and `missed` (deadline passed without an accepted answer).',
+      "Site owners see their organization's requests, staff their authority's (paginated); filters `state`, `kind` and `missed` (deadline passed without an accepted answer).",
   })
   @ApiOkResponse({ type: ContentRequestPage })
   @ApiBadRequestResponse({ description: 'Malformed query' })
@@ -90,7 +89,7 @@ export class ContentRequestsController {
   @ApiOperation({
     summary: 'A request with its deadline, answer and missed flag',
     description:
-      'One content correction or removal request with its items or URLs, its deadline (computed from the legal parameters), the licensee\'s answer and whether the deadline was missed. Not visible to the caller: 404.',
+      "One content correction or removal request with its items or URLs, its deadline (computed from the legal parameters), the licensee's answer and whether the deadline was missed. Not visible to the caller: 404.",
   })
   @ApiOkResponse({ type: ContentRequestView })
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
@@ -116,7 +115,7 @@ export class ContentRequestsController {
   @ApiOperation({
     summary: 'The events the caller may fire now',
     description:
-      'The events of the record\'s state machine this caller may fire now given its state and the caller\'s role, with the current state and version. A record the caller may not see is 404.',
+      "The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.",
   })
   @ApiOkResponse({ type: AllowedTransitionsDto })
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
@@ -174,8 +173,7 @@ export class ContentRequestsController {
   @Roles(...READERS)
   @ApiOperation({
     summary: 'The evidence uploaded by the licensee',
-    description:
-      'The documents attached to the request by the licensee. Not visible to the caller: 404.',
+    description: 'The documents attached to the request by the licensee. Not visible to the caller: 404.',
   })
   @ApiList(DocumentView, 1000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })

@@ -18,7 +18,7 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'Confirm an organization’s registration number',
     description:
-      'Admin only. Records that the organization\'s business registration number was proved (who and when, audited); only confirmed numbers are unique, so a number another organization already proved is 409 REGISTRATION_NUMBER_CONFIRMED_ELSEWHERE. Confirming again changes nothing. An unknown organization is 404.',
+      "Admin only. Records that the organization's business registration number was proved (who and when, audited); only confirmed numbers are unique, so a number another organization already proved is 409 REGISTRATION_NUMBER_CONFIRMED_ELSEWHERE. Confirming again changes nothing. An unknown organization is 404.",
   })
   @ApiOkResponse({ type: OrganizationView, description: 'The organization, registrationConfirmed: true' })
   @ApiNotFoundResponse({ description: 'No such organization' })

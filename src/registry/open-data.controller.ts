@@ -61,7 +61,11 @@ export class OpenDataController {
         schema: { type: 'array', maxItems: EXPORT_MAX_LICENSES, items: { $ref: getSchemaPath(PublicLicenseDto) } },
       },
       'application/x-ndjson': {
-        schema: { type: 'string', maxLength: EXPORT_MAX_BYTES, description: 'One PublicLicenseDto JSON object per line' },
+        schema: {
+          type: 'string',
+          maxLength: EXPORT_MAX_BYTES,
+          description: 'One PublicLicenseDto JSON object per line',
+        },
       },
     },
   })

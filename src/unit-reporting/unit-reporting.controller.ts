@@ -22,7 +22,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -87,7 +86,7 @@ export class UnitReportingController {
   @ApiOperation({
     summary: 'The reporting units (a reporting_unit account: its own)',
     description:
-      'Staff see the units of their authority (admin: every authority\'s); a reporting_unit account only its own unit.',
+      "Staff see the units of their authority (admin: every authority's); a reporting_unit account only its own unit.",
   })
   @ApiList(ReportingUnitView, 1000)
   units(@CurrentUser() user: AuthenticatedUser) {
@@ -129,7 +128,7 @@ export class UnitReportingController {
   @ApiOperation({
     summary: 'The reporting periods of the authority',
     description:
-      'Staff and reporting units: the periods of the caller\'s authority (admin: every authority\'s), by due date.',
+      "Staff and reporting units: the periods of the caller's authority (admin: every authority's), by due date.",
   })
   @ApiList(ReportingPeriodView, 1000)
   periods(@CurrentUser() user: AuthenticatedUser) {
@@ -155,7 +154,7 @@ export class UnitReportingController {
     summary:
       "The synthesis report for the Provincial People's Committee: JSON figures (default), CSV, or the Vietnamese PDF",
     description:
-      'Staff of the authority. The synthesis of the units\' accepted returns for one period: JSON figures by default, `?format=csv` as CSV, `?format=pdf` as the Vietnamese PDF report (fonts embedded). An unknown format is 400.',
+      "Staff of the authority. The synthesis of the units' accepted returns for one period: JSON figures by default, `?format=csv` as CSV, `?format=pdf` as the Vietnamese PDF report (fonts embedded). An unknown format is 400.",
   })
   @ApiExtraModels(SynthesisView)
   @ApiOkResponse({
@@ -194,7 +193,7 @@ export class UnitReportingController {
   @ApiOperation({
     summary: "Start the unit's return for a period (DRAFT): structured figures and text",
     description:
-      'Reporting unit accounts. Starts the return of the caller\'s unit for a period (DRAFT) with its figures and narrative; one return per unit and period (409 ALREADY_EXISTS).',
+      "Reporting unit accounts. Starts the return of the caller's unit for a period (DRAFT) with its figures and narrative; one return per unit and period (409 ALREADY_EXISTS).",
   })
   @ApiCreatedResponse({ type: UnitReportView })
   @ApiBadRequestResponse({ description: 'Malformed body' })
@@ -209,7 +208,7 @@ export class UnitReportingController {
   @ApiOperation({
     summary: 'Returns (a unit: its own; staff: their authority’s)',
     description:
-      'Paginated returns: a reporting unit sees its own, staff their authority\'s; filter by period and state.',
+      "Paginated returns: a reporting unit sees its own, staff their authority's; filter by period and state.",
   })
   @ApiOkResponse({ type: UnitReportPage })
   @ApiBadRequestResponse({ description: 'Malformed query' })
@@ -222,8 +221,7 @@ export class UnitReportingController {
   @Roles(...STAFF, 'reporting_unit')
   @ApiOperation({
     summary: 'A return',
-    description:
-      'One return with its figures, narrative, state and version. Not visible to the caller: 404.',
+    description: 'One return with its figures, narrative, state and version. Not visible to the caller: 404.',
   })
   @ApiOkResponse({ type: UnitReportView })
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
@@ -268,7 +266,7 @@ export class UnitReportingController {
   @ApiOperation({
     summary: 'The events the caller may fire now',
     description:
-      'The events of the record\'s state machine this caller may fire now given its state and the caller\'s role, with the current state and version. A record the caller may not see is 404.',
+      "The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.",
   })
   @ApiOkResponse({ type: AllowedTransitionsDto })
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
@@ -322,8 +320,7 @@ export class UnitReportingController {
   @Roles(...STAFF, 'reporting_unit')
   @ApiOperation({
     summary: 'The attachments of a return',
-    description:
-      'The documents attached to a return. Not visible to the caller: 404.',
+    description: 'The documents attached to a return. Not visible to the caller: 404.',
   })
   @ApiList(DocumentView, 1000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
@@ -335,8 +332,7 @@ export class UnitReportingController {
   @Roles(...STAFF, 'reporting_unit')
   @ApiOperation({
     summary: 'The bytes of an attachment',
-    description:
-      'The stored bytes of one attachment with its content type. Not visible to the caller: 404.',
+    description: 'The stored bytes of one attachment with its content type. Not visible to the caller: 404.',
   })
   @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The stored bytes')
   @ApiNotFoundResponse({ description: 'Not found or not yours' })

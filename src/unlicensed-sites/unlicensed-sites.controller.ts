@@ -21,7 +21,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -63,7 +62,7 @@ export class UnlicensedSitesController {
   @ApiOperation({
     summary: 'Record a site operating without a license, with its evidence (REPORTED)',
     description:
-      'Inspectors and appraisers. Opens a case (state REPORTED) in the caller\'s authority for one or more domains, with evidence items. A domain already covered by an open case is 409 ALREADY_EXISTS (with existingId); a finding or capture date in the future is 422.',
+      "Inspectors and appraisers. Opens a case (state REPORTED) in the caller's authority for one or more domains, with evidence items. A domain already covered by an open case is 409 ALREADY_EXISTS (with existingId); a finding or capture date in the future is 422.",
   })
   @ApiCreatedResponse({ type: UnlicensedSiteView })
   @ApiBadRequestResponse({ description: 'Malformed body or domain' })
@@ -80,7 +79,7 @@ export class UnlicensedSitesController {
   @ApiOperation({
     summary: "The authority's register of sites operating without a license",
     description:
-      'Staff of the authority (paginated): the cases of the caller\'s authority, filterable by state and domain.',
+      "Staff of the authority (paginated): the cases of the caller's authority, filterable by state and domain.",
   })
   @ApiOkResponse({ type: UnlicensedSitePage })
   @ApiBadRequestResponse({ description: 'Malformed query' })
@@ -94,7 +93,7 @@ export class UnlicensedSitesController {
   @ApiOperation({
     summary: 'A site with its evidence, letter and the NEW dossiers naming one of its domains',
     description:
-      'Staff of the authority. One case with its evidence items, its letter (when directed to apply) and the dossiers not yet decided that name one of its domains. Another authority\'s case is 404.',
+      "Staff of the authority. One case with its evidence items, its letter (when directed to apply) and the dossiers not yet decided that name one of its domains. Another authority's case is 404.",
   })
   @ApiOkResponse({ type: UnlicensedSiteView })
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
@@ -168,8 +167,7 @@ export class UnlicensedSitesController {
   @Roles(...STAFF)
   @ApiOperation({
     summary: 'The bytes of a capture',
-    description:
-      'Staff of the authority. The stored bytes of a capture with its content type (PDF, PNG or JPEG).',
+    description: 'Staff of the authority. The stored bytes of a capture with its content type (PDF, PNG or JPEG).',
   })
   @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The stored bytes')
   @ApiNotFoundResponse({ description: 'No such site, evidence item or document' })
@@ -189,8 +187,7 @@ export class UnlicensedSitesController {
   @Roles(...STAFF)
   @ApiOperation({
     summary: 'The lifecycle history of a site',
-    description:
-      'Staff of the authority. Every transition of the case, oldest first, with actor, time and data.',
+    description: 'Staff of the authority. Every transition of the case, oldest first, with actor, time and data.',
   })
   @ApiList(HistoryEntryView, 10000)
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
@@ -203,7 +200,7 @@ export class UnlicensedSitesController {
   @ApiOperation({
     summary: 'The events the caller may fire now',
     description:
-      'The events of the record\'s state machine this caller may fire now given its state and the caller\'s role, with the current state and version. A record the caller may not see is 404.',
+      "The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.",
   })
   @ApiOkResponse({ type: AllowedTransitionsDto })
   @ApiNotFoundResponse({ description: 'No such site in your authority' })

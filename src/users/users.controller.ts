@@ -32,7 +32,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Force a password reset of an account',
     description:
-      'Admin only. Invalidates the account\'s password and every token and session (token version raised) and e-mails a single-use reset link to its owner. An unknown account is 404.',
+      "Admin only. Invalidates the account's password and every token and session (token version raised) and e-mails a single-use reset link to its owner. An unknown account is 404.",
   })
   @ApiOkResponse({ type: AdminPasswordResetResponseDto })
   @ApiNotFoundResponse({ description: 'No such user' })

@@ -330,7 +330,8 @@ describe('quality: access-control matrix (every route × every caller)', () => {
         } else if (row.body) res = await req.send(row.body);
         else res = await req;
         // The document describes the API (/api/v1); the HTML pages and static files are not in it (docs/api.md).
-        if (`${base}${path}`.startsWith(`${API}/`)) undocumented.push(...openApi.mismatches(res).map((m) => `${caller}: ${m}`));
+        if (`${base}${path}`.startsWith(`${API}/`))
+          undocumented.push(...openApi.mismatches(res).map((m) => `${caller}: ${m}`));
         got.push(classOf(res.status));
         details.push(`${caller}=${res.status}${res.status >= 400 ? `(${String(res.body?.code)})` : ''}`);
       }

@@ -152,7 +152,8 @@ export class ContentRequestView {
   @Str(64, { nullable: true, description: 'The catalogue entry proposed to the inspector' })
   proposedViolationType: string | null;
   @Uuid({ nullable: true }) violationId: string | null;
-  @Str(4000, { nullable: true, description: 'The reason given when the request was closed' }) closingNote: string | null;
+  @Str(4000, { nullable: true, description: 'The reason given when the request was closed' }) closingNote:
+    string | null;
   @Uuid() createdBy: string;
 }
 

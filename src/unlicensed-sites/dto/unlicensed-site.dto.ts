@@ -175,7 +175,8 @@ export class EvidenceView {
   @Str(2000, { nullable: true }) note: string | null;
   @Uuid() recordedBy: string;
   @DateTime() recordedAt: Date;
-  @ObjList(DocumentView, UNLICENSED_LIST_MAX, { description: 'Captures, each with its SHA-256' }) documents: DocumentView[];
+  @ObjList(DocumentView, UNLICENSED_LIST_MAX, { description: 'Captures, each with its SHA-256' })
+  documents: DocumentView[];
 }
 
 export class LetterView {

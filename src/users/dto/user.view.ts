@@ -24,7 +24,8 @@ export class OrganizationView {
   @Str(20) phone: string;
   @Str(254) email: string;
   @Bool({
-    description: 'The registration number was proved (enterprise registration document or an admin); only confirmed numbers are unique',
+    description:
+      'The registration number was proved (enterprise registration document or an admin); only confirmed numbers are unique',
   })
   registrationConfirmed: boolean;
   @DateTime() createdAt: Date;
