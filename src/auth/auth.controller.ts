@@ -55,7 +55,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Register a site owner and their organization',
     description:
-      'Public. Creates a site owner account and their organization. With e-mail verification on, the answer is 202 whatever the address (no account enumeration) and a verification link is e-mailed; otherwise 201 with the account, and an existing e-mail is 409. Weak passwords are 400/422.',
+      'Public. Creates a site owner account and their organization. With e-mail verification on, the answer is 202 whatever the address (no account enumeration) and a verification link is e-mailed; otherwise 201 with the account, and an existing e-mail is 409. Invalid input or a weak password is 400.',
   })
   @ApiCreatedResponse({ type: RegistrationView, description: 'Without e-mail verification: the user and organization' })
   @ApiAcceptedResponse({ type: AcceptedDto, description: 'With e-mail verification: the same for every address' })

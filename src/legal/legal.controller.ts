@@ -27,7 +27,7 @@ export class LegalParametersController {
   @ApiOperation({
     summary: 'The legal figures in force on a day (default today), with their basis',
     description:
-      'Public. Each legal parameter (deadlines, fees, limits) in force on `?on=` (an ISO date, default today in the authority time zone), national or overridden by `?authorityId=`, with the legal basis it comes from.',
+      'Public. Each legal parameter (deadlines, fees, limits) in force on `?on=` (an ISO date, default today in Asia/Ho_Chi_Minh), national or overridden by `?authorityId=`, with the legal basis it comes from.',
   })
   @ApiList(LegalParameterView, 1000)
   @ApiBadRequestResponse({ description: 'Malformed `on` or `authorityId`' })
@@ -55,7 +55,7 @@ export class LegalParametersController {
   @ApiOperation({
     summary: 'A new value of a legal figure from a date (today or later), national or per authority',
     description:
-      'Admin only. Adds a version effective from `effectiveFrom` (today or later: the past is never rewritten); the previous version stays in force until then. A version already starting that day for the same scope is 409; an earlier date is 422. Audited.',
+      'Admin only. Adds a version effective from `effectiveFrom` (today or later: the past is never rewritten); the previous version stays in force until then. An unknown key or inadmissible value is 400; a version of the same key, scope and day is 409 ALREADY_EXISTS; a date in the past is 422 EFFECTIVE_DATE_IN_PAST, an authority value of a national-only key 422 PARAMETER_NOT_PER_AUTHORITY. Audited.',
   })
   @ApiCreatedResponse({ type: LegalParameterView })
   @ApiBadRequestResponse({ description: 'Unknown key, inadmissible value or malformed field' })
@@ -90,7 +90,7 @@ export class LegalBasesController {
   @ApiOperation({
     summary: 'New "Căn cứ" lines of a document type from a date (today or later)',
     description:
-      'Admin only. Adds a version of the legal basis lines of a document type, effective from a date that is today or later; documents rendered from then on print it. A version already starting that day for the same scope is 409; an earlier date is 422. Audited.',
+      'Admin only. Adds a version of the legal basis lines of a document type, effective from a date that is today or later; documents rendered from then on print it. A version of the same document type, scope and day is 409 ALREADY_EXISTS; a refused date or scope is 422. Audited.',
   })
   @ApiCreatedResponse({ type: LegalBasisView })
   @ApiBadRequestResponse({ description: 'Malformed field' })

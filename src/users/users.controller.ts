@@ -32,7 +32,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Force a password reset of an account',
     description:
-      "Admin only. Invalidates the account's password and every token and session (token version raised) and e-mails a single-use reset link to its owner. An unknown account is 404.",
+      'Admin only. Ends every token and session of the account (token version raised), then either queues a single-use reset link by e-mail or, with `temporaryPassword` (deployments without e-mail), sets that password; the answer says which. An unknown account is 404.',
   })
   @ApiOkResponse({ type: AdminPasswordResetResponseDto })
   @ApiNotFoundResponse({ description: 'No such user' })

@@ -389,7 +389,7 @@ export interface paths {
         put?: never;
         /**
          * Register a site owner and their organization
-         * @description Public. Creates a site owner account and their organization. With e-mail verification on, the answer is 202 whatever the address (no account enumeration) and a verification link is e-mailed; otherwise 201 with the account, and an existing e-mail is 409. Weak passwords are 400/422.
+         * @description Public. Creates a site owner account and their organization. With e-mail verification on, the answer is 202 whatever the address (no account enumeration) and a verification link is e-mailed; otherwise 201 with the account, and an existing e-mail is 409. Invalid input or a weak password is 400.
          */
         post: operations["AuthController_register"];
         delete?: never;
@@ -989,7 +989,7 @@ export interface paths {
         put?: never;
         /**
          * New "Căn cứ" lines of a document type from a date (today or later)
-         * @description Admin only. Adds a version of the legal basis lines of a document type, effective from a date that is today or later; documents rendered from then on print it. A version already starting that day for the same scope is 409; an earlier date is 422. Audited.
+         * @description Admin only. Adds a version of the legal basis lines of a document type, effective from a date that is today or later; documents rendered from then on print it. A version of the same document type, scope and day is 409 ALREADY_EXISTS; a refused date or scope is 422. Audited.
          */
         post: operations["LegalBasesController_create"];
         delete?: never;
@@ -1007,13 +1007,13 @@ export interface paths {
         };
         /**
          * The legal figures in force on a day (default today), with their basis
-         * @description Public. Each legal parameter (deadlines, fees, limits) in force on `?on=` (an ISO date, default today in the authority time zone), national or overridden by `?authorityId=`, with the legal basis it comes from.
+         * @description Public. Each legal parameter (deadlines, fees, limits) in force on `?on=` (an ISO date, default today in Asia/Ho_Chi_Minh), national or overridden by `?authorityId=`, with the legal basis it comes from.
          */
         get: operations["LegalParametersController_list"];
         put?: never;
         /**
          * A new value of a legal figure from a date (today or later), national or per authority
-         * @description Admin only. Adds a version effective from `effectiveFrom` (today or later: the past is never rewritten); the previous version stays in force until then. A version already starting that day for the same scope is 409; an earlier date is 422. Audited.
+         * @description Admin only. Adds a version effective from `effectiveFrom` (today or later: the past is never rewritten); the previous version stays in force until then. An unknown key or inadmissible value is 400; a version of the same key, scope and day is 409 ALREADY_EXISTS; a date in the past is 422 EFFECTIVE_DATE_IN_PAST, an authority value of a national-only key 422 PARAMETER_NOT_PER_AUTHORITY. Audited.
          */
         post: operations["LegalParametersController_create"];
         delete?: never;
@@ -2005,7 +2005,7 @@ export interface paths {
         put?: never;
         /**
          * Force a password reset of an account
-         * @description Admin only. Invalidates the account's password and every token and session (token version raised) and e-mails a single-use reset link to its owner. An unknown account is 404.
+         * @description Admin only. Ends every token and session of the account (token version raised), then either queues a single-use reset link by e-mail or, with `temporaryPassword` (deployments without e-mail), sets that password; the answer says which. An unknown account is 404.
          */
         post: operations["UsersController_forcePasswordReset"];
         delete?: never;
