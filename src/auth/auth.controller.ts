@@ -52,7 +52,11 @@ export class AuthController {
   @Post('register')
   @Public()
   @RateLimit('account')
-  @ApiOperation({ summary: 'Register a site owner and their organization' })
+  @ApiOperation({
+    summary: 'Register a site owner and their organization',
+    description:
+      'Public. Creates a site owner account and their organization. With e-mail verification on, the answer is 202 whatever the address (no account enumeration) and a verification link is e-mailed; otherwise 201 with the account, and an existing e-mail is 409. Invalid input or a weak password is 400.',
+  })
   @ApiCreatedResponse({ type: RegistrationView, description: 'Without e-mail verification: the user and organization' })
   @ApiAcceptedResponse({ type: AcceptedDto, description: 'With e-mail verification: the same for every address' })
   @ApiBadRequestResponse({ description: 'Invalid input or weak password' })
@@ -77,7 +81,11 @@ export class AuthController {
   @RateLimit('self')
   @NeverReplay()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Change my password' })
+  @ApiOperation({
+    summary: 'Change my password',
+    description:
+      "Any signed-in role. Needs the current password (wrong: 422 WRONG_PASSWORD) and a strong new one. Raises the account's token version: every earlier token and session ends, and a new token is returned.",
+  })
   @ApiOkResponse({ type: LoginResponseDto, description: 'A new token; every earlier one has ended' })
   @ApiBadRequestResponse({ description: 'Invalid input or weak new password' })
   @ApiUnprocessableEntityResponse({ description: 'WRONG_PASSWORD: the current password is wrong' })
@@ -91,7 +99,11 @@ export class AuthController {
   @RateLimit('account')
   @NeverReplay()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Ask for a password reset link by e-mail' })
+  @ApiOperation({
+    summary: 'Ask for a password reset link by e-mail',
+    description:
+      'Public. Always 202 with the same body whether or not the address has an account (no enumeration); when it has, a single-use, time-limited reset link is e-mailed. Rate-limited per client.',
+  })
   @ApiAcceptedResponse({ type: AcceptedDto })
   @ApiBadRequestResponse({ description: 'Invalid input' })
   forgotPassword(@Body() dto: ForgotPasswordDto): Promise<AcceptedDto> {
@@ -104,7 +116,11 @@ export class AuthController {
   @RateLimit('account')
   @NeverReplay()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Reset a password with the e-mailed token' })
+  @ApiOperation({
+    summary: 'Reset a password with the e-mailed token',
+    description:
+      'Public. Sets a new password with the single-use token from the e-mail; an invalid, expired or used token is 422 INVALID_TOKEN. Ends every earlier token and session of the account.',
+  })
   @ApiNoContentResponse({ description: 'The password is set; log in with it' })
   @ApiBadRequestResponse({ description: 'Invalid input or weak password' })
   @ApiUnprocessableEntityResponse({ description: 'INVALID_TOKEN: invalid, expired or already used' })
@@ -117,7 +133,11 @@ export class AuthController {
   @Public()
   @RateLimit('account')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Verify my e-mail address' })
+  @ApiOperation({
+    summary: 'Verify my e-mail address',
+    description:
+      'Public. Confirms the address with the token of the verification e-mail, which enables signing in; an invalid, expired or used token is 422 INVALID_TOKEN.',
+  })
   @ApiNoContentResponse({ description: 'The address is verified' })
   @ApiBadRequestResponse({ description: 'Invalid input' })
   @ApiUnprocessableEntityResponse({ description: 'INVALID_TOKEN: invalid, expired or already used' })
@@ -161,7 +181,11 @@ export class AuthController {
   @RateLimit('self')
   @NeverReplay()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Sign in with a cookie session (browsers)' })
+  @ApiOperation({
+    summary: 'Sign in with a cookie session (browsers)',
+    description:
+      'Public. For the back office in a browser: checks e-mail and password like `POST /auth/login` and sets an httpOnly session cookie; the answer carries the CSRF token to send as `X-CSRF-Token` on every unsafe request. Wrong credentials or a disabled account are 401; failed attempts are rate-limited (429). Never replayed by Idempotency-Key.',
+  })
   @ApiCreatedResponse({ type: SessionDto, description: 'Signed in; Set-Cookie: gis_session (httpOnly)' })
   @ApiBadRequestResponse({ description: 'Malformed body' })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password, or the account is disabled' })
@@ -182,7 +206,11 @@ export class AuthController {
   @Get('session')
   @Roles(...ROLES)
   @ApiCookieAuth('session')
-  @ApiOperation({ summary: 'The current cookie session' })
+  @ApiOperation({
+    summary: 'The current cookie session',
+    description:
+      "Any signed-in role, authenticated by the session cookie: the session's user, expiry and CSRF token. A request authenticated by a bearer token has no session (404).",
+  })
   @ApiOkResponse({ type: SessionDto })
   @ApiNotFoundResponse({ description: 'The request was authenticated by a bearer token, not by a session cookie' })
   current(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): SessionDto {
@@ -196,7 +224,11 @@ export class AuthController {
   @Roles(...ROLES)
   @HttpCode(204)
   @ApiCookieAuth('session')
-  @ApiOperation({ summary: 'Sign out (end the cookie session)' })
+  @ApiOperation({
+    summary: 'Sign out (end the cookie session)',
+    description:
+      'Any signed-in role with a session cookie: ends the session and clears the cookie. Needs the `X-CSRF-Token` header (403 CSRF_TOKEN_INVALID otherwise); a bearer-token request has no session (404).',
+  })
   @ApiNoContentResponse({ description: 'Signed out; the cookie is cleared' })
   @ApiForbiddenResponse({ description: 'CSRF_TOKEN_INVALID: the X-CSRF-Token header is missing or wrong' })
   @ApiNotFoundResponse({ description: 'The request was authenticated by a bearer token, not by a session cookie' })

@@ -69,8 +69,12 @@ export class AuthoritiesController {
   /** The authority's active staff: an approver picks the appraiser to hand a dossier to; names for the history. */
   @Get(':id/staff')
   @Roles('appraiser', 'approver', 'inspector', 'admin')
-  @ApiOperation({ summary: 'Active staff of an authority (own authority; admin: any)' })
-  @ApiOkResponse({ type: [StaffMemberDto] })
+  @ApiOperation({
+    summary: 'Active staff of an authority (own authority; admin: any)',
+    description:
+      'Staff roles. The active staff accounts of an authority (id, name, role), e.g. to assign an appraiser; staff may list only their own authority (another one is 404), admins any.',
+  })
+  @ApiList(StaffMemberDto, 1000)
   @ApiBadRequestResponse({ description: 'Malformed id or unknown role' })
   @ApiNotFoundResponse({ description: 'No such authority, or not the caller’s' })
   staff(

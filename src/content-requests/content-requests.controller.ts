@@ -1,3 +1,4 @@
+import { ApiBinary, ApiList } from '../common/openapi/api-docs';
 import {
   Body,
   Controller,
@@ -20,7 +21,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -59,6 +59,8 @@ export class ContentRequestsController {
     summary:
       'Issue a CORRECTION (items, deadline in working days) or REMOVAL (URLs, deadline in hours) request with its ' +
       'numbered letter',
+    description:
+      'Inspectors. Issues a request to a licensee of the authority about a licensed site: CORRECTION (items to correct; deadline in working days from CONTENT_CORRECTION_WORKING_DAYS) or REMOVAL (URLs; deadline in hours from CONTENT_REMOVAL_HOURS), with its numbered letter. A license not in force is 422 LICENSE_NOT_IN_FORCE.',
   })
   @ApiCreatedResponse({ type: ContentRequestView })
   @ApiBadRequestResponse({ description: 'Malformed body, or fields that do not fit the kind' })
@@ -70,7 +72,11 @@ export class ContentRequestsController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Requests (licensee: its own; staff: their authority’s); filters state, kind, missed' })
+  @ApiOperation({
+    summary: 'Requests (licensee: its own; staff: their authority’s); filters state, kind, missed',
+    description:
+      "Site owners see their organization's requests, staff their authority's (paginated); filters `state`, `kind` and `missed` (deadline passed without an accepted answer).",
+  })
   @ApiOkResponse({ type: ContentRequestPage })
   @ApiBadRequestResponse({ description: 'Malformed query' })
   async list(@Query() q: ContentRequestsQuery, @CurrentUser() user: AuthenticatedUser) {
@@ -80,7 +86,11 @@ export class ContentRequestsController {
 
   @Get(':id')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'A request with its deadline, answer and missed flag' })
+  @ApiOperation({
+    summary: 'A request with its deadline, answer and missed flag',
+    description:
+      "One content correction or removal request with its items or URLs, its deadline (computed from the legal parameters), the licensee's answer and whether the deadline was missed. Not visible to the caller: 404.",
+  })
   @ApiOkResponse({ type: ContentRequestView })
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
@@ -89,8 +99,12 @@ export class ContentRequestsController {
 
   @Get(':id/history')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The lifecycle history of a request' })
-  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiOperation({
+    summary: 'The lifecycle history of a request',
+    description:
+      'Every transition of the request, oldest first, with actor, time and data. Not visible to the caller: 404.',
+  })
+  @ApiList(HistoryEntryView, 10000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   history(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.requests.historyOf(id, user);
@@ -98,7 +112,11 @@ export class ContentRequestsController {
 
   @Get(':id/transitions')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The events the caller may fire now' })
+  @ApiOperation({
+    summary: 'The events the caller may fire now',
+    description:
+      "The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.",
+  })
   @ApiOkResponse({ type: AllowedTransitionsDto })
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   allowed(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
@@ -112,6 +130,8 @@ export class ContentRequestsController {
     summary:
       'ANSWER (licensee; response), ACCEPT, RETURN (reason), RECORD_VIOLATION (violationId, after the deadline), ' +
       'WITHDRAW (reason)',
+    description:
+      'Fires one event: ANSWER by the licensee (site owner) with its response; ACCEPT or RETURN (with a reason) by inspectors or approvers; RECORD_VIOLATION (a `violationId`, only after the deadline was missed); WITHDRAW (reason). Not allowed now: 409 TRANSITION_NOT_ALLOWED; stale `version`: 409 VERSION_CONFLICT; a business rule: 422. Audited in the same transaction.',
   })
   @ApiOkResponse({ type: ContentRequestView })
   @ApiBadRequestResponse({ description: 'UNKNOWN_EVENT or malformed body' })
@@ -131,7 +151,11 @@ export class ContentRequestsController {
   @Post(':id/documents')
   @Roles('site_owner')
   @DocumentUpload()
-  @ApiOperation({ summary: 'The licensee’s evidence of what was done (PDF, PNG or JPEG judged by content)' })
+  @ApiOperation({
+    summary: 'The licensee’s evidence of what was done (PDF, PNG or JPEG judged by content)',
+    description:
+      'The licensee (site owner) only. Multipart `file` (PDF, PNG or JPEG judged by content, else 415; at most UPLOAD_MAX_BYTES, else 413) attached while the request is open (else 409).',
+  })
   @ApiCreatedResponse({ type: DocumentView })
   @ApiBadRequestResponse({ description: 'Malformed multipart body' })
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
@@ -147,8 +171,11 @@ export class ContentRequestsController {
 
   @Get(':id/documents')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The evidence uploaded by the licensee' })
-  @ApiOkResponse({ type: [DocumentView] })
+  @ApiOperation({
+    summary: 'The evidence uploaded by the licensee',
+    description: 'The documents attached to the request by the licensee. Not visible to the caller: 404.',
+  })
+  @ApiList(DocumentView, 1000)
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   documents(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.requests.documentsOf(id, user);
@@ -156,9 +183,12 @@ export class ContentRequestsController {
 
   @Get(':id/documents/:docId/content')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The bytes of an evidence document' })
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'The stored bytes', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: 'The bytes of an evidence document',
+    description:
+      'The stored bytes of one evidence document with its content type (PDF, PNG or JPEG). Not visible to the caller: 404.',
+  })
+  @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The stored bytes')
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   async content(
     @Param('id', UuidParam) id: string,
@@ -173,9 +203,12 @@ export class ContentRequestsController {
 
   @Get(':id/letter.pdf')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'The numbered request letter (PDF, Vietnamese, fonts embedded; the same bytes every time)' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The letter', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: 'The numbered request letter (PDF, Vietnamese, fonts embedded; the same bytes every time)',
+    description:
+      'The letter issued with the request, rendered as PDF with its number, deadline and legal basis; the same bytes every time. Not visible to the caller: 404.',
+  })
+  @ApiBinary(['application/pdf'], 'The letter')
   @ApiNotFoundResponse({ description: 'Not found or not yours' })
   @Header('Cache-Control', 'private, no-cache')
   async letter(

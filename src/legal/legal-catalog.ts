@@ -24,6 +24,9 @@ export interface ParameterVersionSeed {
   verified: boolean;
 }
 
+/** The largest numeric legal figure accepted (far above any statutory period or count). */
+export const LEGAL_VALUE_MAX = 1_000_000;
+
 export interface ParameterDefinition {
   key: string;
   unit: ParameterUnit;

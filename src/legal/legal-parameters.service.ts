@@ -9,7 +9,13 @@ import { Clock } from '../common/clock';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { CreateLegalParameterDto } from './dto/legal-parameter.dto';
-import { LEGAL_PARAMETERS, LegalParameterKey, ParameterDefinition, parameterDefinition } from './legal-catalog';
+import {
+  LEGAL_PARAMETERS,
+  LEGAL_VALUE_MAX,
+  LegalParameterKey,
+  ParameterDefinition,
+  parameterDefinition,
+} from './legal-catalog';
 import { LegalRepository, ParameterRow } from './legal.repository';
 
 export type ParameterValue = number | string;
@@ -28,6 +34,9 @@ export function valueProblem(def: ParameterDefinition, value: unknown): string |
     return null;
   }
   if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be an integer';
+  // Every numeric figure is a count (days, hours, months, years, times): never negative, and bounded so that it
+  // survives its text column and the document can state its range (LEGAL_VALUE_MAX).
+  if (value < 0 || value > LEGAL_VALUE_MAX) return `must be between 0 and ${LEGAL_VALUE_MAX}`;
   if (def.min !== undefined && value < def.min) return `must be at least ${def.min}`;
   if (def.max !== undefined && value > def.max) return `must be at most ${def.max}`;
   return null;

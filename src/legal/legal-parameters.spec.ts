@@ -21,6 +21,8 @@ describe('legal parameters', () => {
     expect(valueProblem(days, 15)).toBeNull();
     expect(valueProblem(days, 0)).toBe('must be at least 1');
     expect(valueProblem(days, 366)).toBe('must be at most 365');
+    expect(valueProblem({ ...days, min: undefined, max: undefined }, -1)).toBe('must be between 0 and 1000000');
+    expect(valueProblem({ ...days, min: undefined, max: undefined }, 1e300)).toBe('must be between 0 and 1000000');
     expect(valueProblem(days, 2.5)).toBe('must be an integer');
     expect(valueProblem(days, '15')).toBe('must be an integer');
     const due = parameterDefinition('ANNUAL_REPORT_DUE_MONTH_DAY')!;

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Param, Query, Redirect, Req, Res, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiExcludeController,
   ApiExtraModels,
   ApiFoundResponse,
   ApiNotFoundResponse,
@@ -8,7 +9,6 @@ import {
   ApiOperation,
   ApiParam,
   ApiProduces,
-  ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -35,7 +35,9 @@ const ERROR_PAGE = {
  * search, a license's public page, and the verification page the QR code on a license opens. They read only what
  * the public registry API returns, through the same service.
  */
-@ApiTags('public pages')
+// Not part of the API document: these are HTML pages for people, not API operations (docs/api.md); programs read
+// the same data from the public registry API (/api/v1/public/...), which the document describes.
+@ApiExcludeController()
 @Controller()
 @UseFilters(PublicPageErrorFilter)
 export class PublicPagesController {

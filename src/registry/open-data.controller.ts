@@ -23,6 +23,14 @@ const CSV_EXAMPLE =
   '2026-01-05,2031-01-04,,1,STTTT-HN,Sở TT&TT Hà Nội,Hà Nội\r\n';
 
 /** Open data: the public registry in bulk and the feed of its changes (docs/open-data.md). No personal data. */
+/**
+ * Nominal bounds of the export for the document (OWASP asks every array and string for one): every license a
+ * registry could hold, far above the few thousand sites licensed nationwide, and the bytes of that many rows. The
+ * export is not cut at them (it is the whole registry); a registry nearing them would need a paged export.
+ */
+const EXPORT_MAX_LICENSES = 1_000_000;
+const EXPORT_MAX_BYTES = EXPORT_MAX_LICENSES * 4096;
+
 @ApiTags('public')
 @ApiExtraModels(PublicLicenseDto)
 @Controller('public/licenses')
@@ -43,15 +51,21 @@ export class OpenDataController {
     status: 200,
     description: 'The registry (Content-Disposition: attachment; filename="registry-licenses-<date>.<ext>")',
     headers: {
-      ETag: { description: 'Changes with every change of the registry', schema: { type: 'string' } },
-      'Last-Modified': { description: 'When the registry last changed', schema: { type: 'string' } },
-      'Content-Disposition': { description: 'attachment with a file name', schema: { type: 'string' } },
+      ETag: { description: 'Changes with every change of the registry', schema: { type: 'string', maxLength: 128 } },
+      'Last-Modified': { description: 'When the registry last changed', schema: { type: 'string', maxLength: 64 } },
+      'Content-Disposition': { description: 'attachment with a file name', schema: { type: 'string', maxLength: 256 } },
     },
     content: {
-      'text/csv': { schema: { type: 'string', example: CSV_EXAMPLE } },
-      'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(PublicLicenseDto) } } },
+      'text/csv': { schema: { type: 'string', maxLength: EXPORT_MAX_BYTES, example: CSV_EXAMPLE } },
+      'application/json': {
+        schema: { type: 'array', maxItems: EXPORT_MAX_LICENSES, items: { $ref: getSchemaPath(PublicLicenseDto) } },
+      },
       'application/x-ndjson': {
-        schema: { type: 'string', description: 'One PublicLicenseDto JSON object per line' },
+        schema: {
+          type: 'string',
+          maxLength: EXPORT_MAX_BYTES,
+          description: 'One PublicLicenseDto JSON object per line',
+        },
       },
     },
   })

@@ -29,6 +29,7 @@ import type {
   UnitReportTransitionDto,
   UpdateUnitReportDto,
 } from './dto/unit-reporting.dto';
+import { REPORTING_UNITS_MAX } from './dto/unit-reporting.dto';
 import { renderSynthesisReport, SynthesisSection } from './synthesis-pdf';
 import { unitReportMachine } from './unit-report.machine';
 import {
@@ -222,7 +223,8 @@ export class UnitReportingService implements OnModuleInit {
     const units = (await this.repo.units(p.authorityId)).filter((u) => u.active);
     return {
       period: periodView(p),
-      units: units.map((u) => {
+      // Cut at REPORTING_UNITS_MAX, what the document declares (far above the units of any province).
+      units: units.slice(0, REPORTING_UNITS_MAX).map((u) => {
         const r = reports.find((x) => x.unitId === u.id) ?? null;
         return { unit: unitView(u), reportId: r?.id ?? null, ...returnStatus(r, p.dueOn, today) };
       }),

@@ -1,3 +1,4 @@
+import { ApiBinary, ApiList } from '../common/openapi/api-docs';
 import {
   Body,
   Controller,
@@ -20,7 +21,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
@@ -59,7 +59,11 @@ export class UnlicensedSitesController {
 
   @Post()
   @Roles('inspector', 'appraiser')
-  @ApiOperation({ summary: 'Record a site operating without a license, with its evidence (REPORTED)' })
+  @ApiOperation({
+    summary: 'Record a site operating without a license, with its evidence (REPORTED)',
+    description:
+      "Inspectors and appraisers. Opens a case (state REPORTED) in the caller's authority for one or more domains, with evidence items. A domain already covered by an open case is 409 ALREADY_EXISTS (with existingId); a finding or capture date in the future is 422.",
+  })
   @ApiCreatedResponse({ type: UnlicensedSiteView })
   @ApiBadRequestResponse({ description: 'Malformed body or domain' })
   @ApiConflictResponse({ description: 'ALREADY_EXISTS: an open case covers one of the domains (existingId)' })
@@ -72,7 +76,11 @@ export class UnlicensedSitesController {
 
   @Get()
   @Roles(...STAFF)
-  @ApiOperation({ summary: "The authority's register of sites operating without a license" })
+  @ApiOperation({
+    summary: "The authority's register of sites operating without a license",
+    description:
+      "Staff of the authority (paginated): the cases of the caller's authority, filterable by state and domain.",
+  })
   @ApiOkResponse({ type: UnlicensedSitePage })
   @ApiBadRequestResponse({ description: 'Malformed query' })
   async list(@Query() q: UnlicensedSitesQuery, @CurrentUser() user: AuthenticatedUser) {
@@ -82,7 +90,11 @@ export class UnlicensedSitesController {
 
   @Get(':id')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'A site with its evidence, letter and the NEW dossiers naming one of its domains' })
+  @ApiOperation({
+    summary: 'A site with its evidence, letter and the NEW dossiers naming one of its domains',
+    description:
+      "Staff of the authority. One case with its evidence items, its letter (when directed to apply) and the dossiers not yet decided that name one of its domains. Another authority's case is 404.",
+  })
   @ApiOkResponse({ type: UnlicensedSiteView })
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
   async get(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
@@ -92,7 +104,11 @@ export class UnlicensedSitesController {
 
   @Patch(':id')
   @Roles('inspector', 'appraiser')
-  @ApiOperation({ summary: 'Identify the operator or rename the site while the case is open' })
+  @ApiOperation({
+    summary: 'Identify the operator or rename the site while the case is open',
+    description:
+      'Inspectors and appraisers. Changes the operator identification or the name while the case is open (closed: 409 CASE_CLOSED); send `version` to detect a concurrent change (409 VERSION_CONFLICT). Audited.',
+  })
   @ApiOkResponse({ type: UnlicensedSiteView })
   @ApiBadRequestResponse({ description: 'Malformed body or nothing to change' })
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
@@ -107,7 +123,11 @@ export class UnlicensedSitesController {
 
   @Post(':id/evidence')
   @Roles('inspector', 'appraiser')
-  @ApiOperation({ summary: 'Add an evidence item (URL and capture time); captures are uploaded to it' })
+  @ApiOperation({
+    summary: 'Add an evidence item (URL and capture time); captures are uploaded to it',
+    description:
+      'Inspectors and appraisers. Adds an evidence item (URL, capture time, note) to an open case; a capture time in the future is 422, a closed case 409.',
+  })
   @ApiCreatedResponse({ type: EvidenceView })
   @ApiBadRequestResponse({ description: 'Malformed body' })
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
@@ -124,7 +144,11 @@ export class UnlicensedSitesController {
   @Post(':id/evidence/:evidenceId/documents')
   @Roles('inspector', 'appraiser')
   @DocumentUpload()
-  @ApiOperation({ summary: 'Upload a capture (PDF, PNG or JPEG judged by content) of an evidence item' })
+  @ApiOperation({
+    summary: 'Upload a capture (PDF, PNG or JPEG judged by content) of an evidence item',
+    description:
+      'Inspectors and appraisers. Multipart `file` (PDF, PNG or JPEG judged by content, else 415; at most UPLOAD_MAX_BYTES, else 413) attached to an evidence item of an open case.',
+  })
   @ApiCreatedResponse({ type: DocumentView })
   @ApiBadRequestResponse({ description: 'Malformed multipart body' })
   @ApiNotFoundResponse({ description: 'No such site or evidence item' })
@@ -141,9 +165,11 @@ export class UnlicensedSitesController {
 
   @Get(':id/evidence/:evidenceId/documents/:docId/content')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'The bytes of a capture' })
-  @ApiProduces('application/pdf', 'image/png', 'image/jpeg')
-  @ApiOkResponse({ description: 'The stored bytes', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: 'The bytes of a capture',
+    description: 'Staff of the authority. The stored bytes of a capture with its content type (PDF, PNG or JPEG).',
+  })
+  @ApiBinary(['application/pdf', 'image/png', 'image/jpeg'], 'The stored bytes')
   @ApiNotFoundResponse({ description: 'No such site, evidence item or document' })
   async content(
     @Param('id', UuidParam) id: string,
@@ -159,8 +185,11 @@ export class UnlicensedSitesController {
 
   @Get(':id/history')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'The lifecycle history of a site' })
-  @ApiOkResponse({ type: [HistoryEntryView] })
+  @ApiOperation({
+    summary: 'The lifecycle history of a site',
+    description: 'Staff of the authority. Every transition of the case, oldest first, with actor, time and data.',
+  })
+  @ApiList(HistoryEntryView, 10000)
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
   history(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
     return this.sites.historyOf(id, user);
@@ -168,7 +197,11 @@ export class UnlicensedSitesController {
 
   @Get(':id/transitions')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'The events the caller may fire now' })
+  @ApiOperation({
+    summary: 'The events the caller may fire now',
+    description:
+      "The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.",
+  })
   @ApiOkResponse({ type: AllowedTransitionsDto })
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
   allowed(@Param('id', UuidParam) id: string, @CurrentUser() user: AuthenticatedUser) {
@@ -182,6 +215,8 @@ export class UnlicensedSitesController {
     summary:
       'START_REVIEW, DIRECT_TO_APPLY (applyBy; numbered letter), SANCTION (violationId), MARK_LICENSED ' +
       '(applicationId), MARK_CEASED (reason), DISMISS (reason)',
+    description:
+      'Inspectors and appraisers fire one event of the case: START_REVIEW, DIRECT_TO_APPLY (with `applyBy`; issues the numbered letter), SANCTION (with the `violationId` recorded), MARK_LICENSED (with the `applicationId` of the granted dossier), MARK_CEASED or DISMISS (with a reason). Not allowed now: 409 TRANSITION_NOT_ALLOWED; stale `version`: 409 VERSION_CONFLICT; missing inputs: 422. Audited in the same transaction.',
   })
   @ApiOkResponse({ type: UnlicensedSiteView })
   @ApiBadRequestResponse({ description: 'UNKNOWN_EVENT or malformed body' })
@@ -201,9 +236,12 @@ export class UnlicensedSitesController {
 
   @Get(':id/letter.pdf')
   @Roles(...STAFF)
-  @ApiOperation({ summary: 'The numbered letter directing the operator to apply (PDF, Vietnamese, fonts embedded)' })
-  @ApiProduces('application/pdf')
-  @ApiOkResponse({ description: 'The letter', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({
+    summary: 'The numbered letter directing the operator to apply (PDF, Vietnamese, fonts embedded)',
+    description:
+      'Staff of the authority. The letter issued by DIRECT_TO_APPLY, rendered as PDF with its number and legal basis; the same bytes every time. No letter yet is 404.',
+  })
+  @ApiBinary(['application/pdf'], 'The letter')
   @ApiNotFoundResponse({ description: 'No such site in your authority' })
   @ApiConflictResponse({ description: 'LETTER_NOT_AVAILABLE: the operator was not directed to apply' })
   @Header('Cache-Control', 'private, no-cache')

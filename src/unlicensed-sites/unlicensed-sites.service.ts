@@ -35,6 +35,7 @@ import type {
   UnlicensedSiteTransitionDto,
   UpdateUnlicensedSiteDto,
 } from './dto/unlicensed-site.dto';
+import { UNLICENSED_LIST_MAX } from './dto/unlicensed-site.dto';
 import { siteScope, UnlicensedSite, UnlicensedSiteEvidence } from './unlicensed-site.entity';
 import { unlicensedSiteMachine } from './unlicensed-site.machine';
 import { UnlicensedSitesRepository } from './unlicensed-sites.repository';
@@ -492,7 +493,7 @@ export function evidenceView(e: UnlicensedSiteEvidence, documents: DocumentView[
     note: e.note,
     recordedBy: e.recordedBy,
     recordedAt: e.recordedAt,
-    documents,
+    documents: documents.slice(0, UNLICENSED_LIST_MAX),
   };
 }
 
@@ -523,6 +524,10 @@ export function unlicensedSiteView(
     violationId: s.violationId,
     closingNote: s.closingNote,
     reportedAt: s.reportedAt,
-    ...extra,
+    // What the document declares is what is sent: lists beyond UNLICENSED_LIST_MAX (far above any real case) are cut.
+    ...(extra.evidence && { evidence: extra.evidence.slice(0, UNLICENSED_LIST_MAX) }),
+    ...(extra.matchingApplications && {
+      matchingApplications: extra.matchingApplications.slice(0, UNLICENSED_LIST_MAX),
+    }),
   };
 }

@@ -29,7 +29,11 @@ export class UsersController {
   @HttpCode(200)
   @Roles('admin')
   @NeverReplay()
-  @ApiOperation({ summary: 'Force a password reset of an account' })
+  @ApiOperation({
+    summary: 'Force a password reset of an account',
+    description:
+      'Admin only. Ends every token and session of the account (token version raised), then either queues a single-use reset link by e-mail or, with `temporaryPassword` (deployments without e-mail), sets that password; the answer says which. An unknown account is 404.',
+  })
   @ApiOkResponse({ type: AdminPasswordResetResponseDto })
   @ApiNotFoundResponse({ description: 'No such user' })
   forcePasswordReset(

@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import { API_TAGS } from '../../src/common/openapi/openapi-document';
-import { bearer, fileApplicationTo, fireApplication, uploadDocument } from '../support/factories';
+import { bearer, fileApplicationTo, fireApplication, STRONG_PASSWORD, uploadDocument } from '../support/factories';
 import { OpenApiChecker, openApiChecker, recordResponses } from '../support/openapi';
 import { API, TestApp } from '../support/test-app';
 import { useWorldApp, World } from './world';
@@ -146,6 +146,43 @@ describe('quality: the OpenAPI document describes the real answers', () => {
       [`/violations/${i.violation}/transitions`, inspector],
       ['/enforcement-proposals', approver],
       ['/health', {}],
+      // legal figures and bases, staff, open data
+      ['/legal-parameters', {}],
+      ['/legal-parameters/PROCESSING_WORKING_DAYS_NEW', {}],
+      ['/legal-bases', admin],
+      [`/authorities/${i.authority}/staff`, approver],
+      ['/public/licenses/export?format=json', {}],
+      ['/public/licenses/changes?limit=5', {}],
+      ['/auth/session', owner],
+      // sites without a license, content requests, unit reporting
+      ['/unlicensed-sites', inspector],
+      [`/unlicensed-sites/${i.unlicensedSite}`, inspector],
+      [`/unlicensed-sites/${i.unlicensedSite}/history`, inspector],
+      [`/unlicensed-sites/${i.unlicensedSite}/transitions`, inspector],
+      [`/unlicensed-sites/${i.unlicensedSite}/letter.pdf`, inspector],
+      [
+        `/unlicensed-sites/${i.unlicensedSite}/evidence/${i.siteEvidence}/documents/${i.siteCapture}/content`,
+        inspector,
+      ],
+      ['/content-requests', owner],
+      [`/content-requests/${i.contentRequest}`, owner],
+      [`/content-requests/${i.contentRequest}/history`, owner],
+      [`/content-requests/${i.contentRequest}/transitions`, owner],
+      [`/content-requests/${i.contentRequest}/documents`, inspector],
+      [`/content-requests/${i.contentRequest}/documents/${i.requestDocument}/content`, inspector],
+      [`/content-requests/${i.contentRequest}/letter.pdf`, owner],
+      ['/reporting-units', approver],
+      ['/reporting-periods', approver],
+      [`/reporting-periods/${i.reportingPeriod}/status`, approver],
+      [`/reporting-periods/${i.reportingPeriod}/synthesis`, approver],
+      [`/reporting-periods/${i.reportingPeriod}/synthesis?format=csv`, approver],
+      [`/reporting-periods/${i.reportingPeriod}/synthesis?format=pdf`, approver],
+      ['/unit-reports', approver],
+      [`/unit-reports/${i.unitReport}`, approver],
+      [`/unit-reports/${i.unitReport}/history`, approver],
+      [`/unit-reports/${i.unitReport}/transitions`, approver],
+      [`/unit-reports/${i.unitReport}/documents`, approver],
+      [`/unit-reports/${i.unitReport}/documents/${i.unitReportDocument}/content`, approver],
     ];
     for (const [path, auth] of gets) await t.http.get(`${API}${path}`).set(auth);
 
@@ -185,10 +222,36 @@ describe('quality: the OpenAPI document describes the real answers', () => {
       ['put', `/authorities/${i.authority}/report-settings`, admin, {}],
       ['put', `/authorities/${i.authority}/signing-settings`, admin, { certificateFile: 'relative.p12' }],
       ['put', '/calendar/2026', admin, {}],
+      ['put', '/requirements/NEW/APPLICATION_FORM/legal-basis', admin, {}],
+      ['post', '/legal-parameters', admin, {}],
+      ['post', '/legal-bases', admin, {}],
+      ['post', '/auth/password', owner, {}],
+      ['post', '/auth/password/forgot', {}, { email: 'nobody@example.vn' }],
+      ['post', '/auth/password/reset', {}, { token: 'x', password: 'weak' }],
+      ['post', '/auth/email/verify', {}, { token: 'not-a-token' }],
+      ['post', '/auth/session', {}, { email: 'nobody@example.vn', password: 'wrong-password-1' }],
+      ['post', `/organizations/${w.stranger.organizationId}/registration-confirmation`, admin, {}],
+      ['post', `/users/${i.user}/password-reset`, admin, {}],
+      ['patch', `/unlicensed-sites/${i.unlicensedSite}`, inspector, { siteName: 'Tin Nhanh', version: 99 }],
+      ['post', `/unlicensed-sites/${i.unlicensedSite}/evidence`, inspector, {}],
+      ['post', `/unlicensed-sites/${i.unlicensedSite}/transitions`, inspector, { event: 'NO_SUCH_EVENT' }],
+      ['post', `/content-requests/${i.contentRequest}/transitions`, owner, { event: 'ACCEPT', version: 99 }],
+      ['patch', `/unit-reports/${i.unitReport}`, approver, { narrative: 'Báo cáo' }],
+      ['post', `/unit-reports/${i.unitReport}/transitions`, approver, { event: 'ACCEPT', version: 99 }],
     ];
     for (const [method, path, auth, body] of writes) {
       await t.http[method as 'post' | 'put' | 'patch'](`${API}${path}`).set(auth).send(body);
     }
+    // A cookie session: signed-in, read, signed out (DELETE needs the cookie and its CSRF token).
+    const signIn = await t.http
+      .post(`${API}/auth/session`)
+      .send({ email: cast.owner.email, password: STRONG_PASSWORD });
+    const cookie = signIn.headers['set-cookie'] as unknown as string[] | undefined;
+    const csrf = (signIn.body as { csrfToken?: string }).csrfToken ?? '';
+    await t.http
+      .delete(`${API}/auth/session`)
+      .set('Cookie', cookie ?? [])
+      .set('X-CSRF-Token', csrf);
 
     recorder.stop();
     const answers: Response[] = recorder.responses;

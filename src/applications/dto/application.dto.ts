@@ -1,3 +1,4 @@
+import { Uuid } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -112,7 +113,7 @@ export class ChangeNoticeDto {
 
 export class CreateApplicationDto {
   @ApiProperty({ enum: APPLICATION_TYPES }) @IsIn(APPLICATION_TYPES) type: ApplicationType;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() authorityId: string;
+  @Uuid() @IsUUID() authorityId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for AMENDMENT, EXTENSION, REISSUE, CHANGE_NOTICE' })
   @IsOptional()
@@ -194,6 +195,7 @@ export class UpdateApplicationDto {
   changeNotice?: ChangeNoticeDto;
 
   @ApiPropertyOptional({
+    type: String,
     maxLength: 300,
     nullable: true,
     example: 'Công ty Cổ phần Truyền thông Sông Lam Mới',

@@ -67,6 +67,7 @@ export class AdminPasswordResetDto {
 
 export class AcceptedDto {
   @ApiProperty({
+    enum: ['EMAIL_SENT_IF_ACCOUNT_EXISTS', 'VERIFICATION_EMAIL_SENT'],
     description: 'What happens next, the same whatever the e-mail address',
     example: 'EMAIL_SENT_IF_ACCOUNT_EXISTS',
   })

@@ -89,9 +89,11 @@ export class LoginResponseDto {
 export class SessionDto {
   @ApiProperty({ type: LoginUserDto }) user: LoginUserDto;
   @ApiProperty({
+    maxLength: 64,
     description:
       'Send it back in the X-CSRF-Token header on every POST, PUT, PATCH and DELETE authenticated by the cookie',
   })
   csrfToken: string;
-  @ApiProperty({ format: 'date-time', description: 'When the session ends (sign in again after)' }) expiresAt: string;
+  @ApiProperty({ format: 'date-time', maxLength: 40, description: 'When the session ends (sign in again after)' })
+  expiresAt: string;
 }

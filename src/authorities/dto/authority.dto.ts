@@ -1,3 +1,4 @@
+import { Uuid, Str } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '../../auth/roles';
@@ -73,8 +74,8 @@ export class StaffQuery {
 }
 
 export class StaffMemberDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: 'Nguyễn Thị Thu' }) fullName: string;
-  @ApiProperty({ example: 'thu.nt@stttt.nghean.gov.vn' }) email: string;
+  @Uuid() id: string;
+  @Str(200, { example: 'Nguyễn Thị Thu' }) fullName: string;
+  @Str(254, { format: 'email', example: 'thu.nt@stttt.nghean.gov.vn' }) email: string;
   @ApiProperty({ enum: STAFF_ROLES }) role: string;
 }

@@ -26,7 +26,10 @@ export const API_TAGS: Record<string, string> = {
   scheduler: 'The daily jobs (expiry, reminders, escalations)',
   operations: 'Health of the service',
   legal: 'Legal parameters and legal bases in force on a date (effective-dated)',
-  'public pages': 'Server-rendered HTML pages for people: the registry and the verification page of the QR code',
+  organizations: 'Site owners’ organizations (admin: confirming a registration number)',
+  'unlicensed-sites': 'Sites operating without a license: cases, evidence, the letter directing the operator to apply',
+  'content-requests': 'Requests to a licensee to correct or remove content, with deadlines, answers and letters',
+  'unit-reporting': 'Reporting units, reporting periods, the units’ returns and the synthesis report',
 };
 
 /** The bearer scheme's name in `components.securitySchemes`. */

@@ -1,3 +1,5 @@
+import { PAGE_SIZE_MAX } from '../../common/openapi/api-docs';
+import { DateTime, IsoDate, ObjList, Str, StrList, Uuid } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -46,7 +48,7 @@ export class CorrectionItemDto {
 
 /** CORRECTION: `items` (and optionally `deadlineWorkingDays`); REMOVAL: `urls` (the deadline in hours is the law's). */
 export class CreateContentRequestDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() licenseId: string;
+  @Uuid() @IsUUID() licenseId: string;
 
   @ApiProperty({ enum: CONTENT_REQUEST_KINDS }) @IsIn(CONTENT_REQUEST_KINDS) kind: ContentRequestKind;
 
@@ -119,43 +121,44 @@ export class ContentRequestsQuery extends PageQuery {
 export class RequestDeadlineView {
   @ApiProperty({ enum: ['HOURS', 'WORKING_DAYS'] }) unit: string;
   @ApiProperty() amount: number;
-  @ApiProperty({ type: String, format: 'date-time' }) dueAt: Date;
+  @DateTime() dueAt: Date;
 }
 
 export class RequestLetterView {
-  @ApiProperty({ example: '12/STTTT-TTĐT' }) number: string;
-  @ApiProperty({ example: '2026-12-01' }) signedOn: string;
-  @ApiProperty() sha256: string;
+  @Str(64, { example: '12/STTTT-TTĐT' }) number: string;
+  @IsoDate({ example: '2026-12-01' }) signedOn: string;
+  @Str(64, { description: 'SHA-256 of the letter PDF' }) sha256: string;
 }
 
 export class ContentRequestView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) authorityId: string;
-  @ApiProperty({ format: 'uuid' }) licenseId: string;
-  @ApiProperty({ format: 'uuid' }) organizationId: string;
+  @Uuid() id: string;
+  @Uuid() authorityId: string;
+  @Uuid() licenseId: string;
+  @Uuid() organizationId: string;
   @ApiProperty({ enum: CONTENT_REQUEST_KINDS }) kind: string;
-  @ApiProperty({ type: [CorrectionItemDto] }) items: CorrectionItemDto[];
-  @ApiProperty({ type: [String] }) urls: string[];
-  @ApiProperty() description: string;
+  @ObjList(CorrectionItemDto, 50) items: CorrectionItemDto[];
+  @StrList(100, 2000) urls: string[];
+  @Str(8000) description: string;
   @ApiProperty({ enum: CONTENT_REQUEST_STATES }) state: string;
   @ApiProperty() version: number;
-  @ApiProperty({ type: String, format: 'date-time' }) issuedAt: Date;
+  @DateTime() issuedAt: Date;
   @ApiProperty({ type: RequestDeadlineView }) deadline: RequestDeadlineView;
   @ApiProperty({ type: RequestLetterView }) letter: RequestLetterView;
-  @ApiProperty({ nullable: true, type: String }) response: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) answeredAt: Date | null;
+  @Str(8000, { nullable: true }) response: string | null;
+  @DateTime({ nullable: true }) answeredAt: Date | null;
   @ApiProperty({ nullable: true, type: Boolean }) answeredLate: boolean | null;
   @ApiProperty({ description: 'The deadline passed without an answer (flag)' }) missed: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) missedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The catalogue entry proposed to the inspector' })
+  @DateTime({ nullable: true }) missedAt: Date | null;
+  @Str(64, { nullable: true, description: 'The catalogue entry proposed to the inspector' })
   proposedViolationType: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) violationId: string | null;
-  @ApiProperty({ nullable: true, type: String }) closingNote: string | null;
-  @ApiProperty({ format: 'uuid' }) createdBy: string;
+  @Uuid({ nullable: true }) violationId: string | null;
+  @Str(4000, { nullable: true, description: 'The reason given when the request was closed' }) closingNote:
+    string | null;
+  @Uuid() createdBy: string;
 }
 
 export class ContentRequestPage {
-  @ApiProperty({ type: [ContentRequestView] }) items: ContentRequestView[];
+  @ObjList(ContentRequestView, PAGE_SIZE_MAX) items: ContentRequestView[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;

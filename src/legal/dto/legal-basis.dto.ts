@@ -1,3 +1,4 @@
+import { IsoDate, StrList, Uuid } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -52,8 +53,8 @@ export class CreateLegalBasisDto {
 
 export class LegalBasisView {
   @ApiProperty({ enum: DOCUMENT_TYPES }) documentType: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) authorityId: string | null;
-  @ApiProperty({ example: '2024-12-25' }) effectiveFrom: string;
-  @ApiProperty({ type: [String] }) lines: string[];
+  @Uuid({ nullable: true }) authorityId: string | null;
+  @IsoDate({ example: '2024-12-25' }) effectiveFrom: string;
+  @StrList(20, 1000) lines: string[];
   @ApiProperty() verified: boolean;
 }

@@ -1,7 +1,8 @@
+import { IsoDate, Str, Uuid } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsDefined, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsIsoDate } from '../../common/is-iso-date';
-import { PARAMETER_UNITS } from '../legal-catalog';
+import { LEGAL_VALUE_MAX, PARAMETER_UNITS } from '../legal-catalog';
 
 export class LegalParametersQuery {
   @ApiPropertyOptional({ example: '2026-03-05', description: 'The day; default today (Asia/Ho_Chi_Minh)' })
@@ -17,12 +18,15 @@ export class LegalParametersQuery {
 
 /** A new version of a legal figure from `effectiveFrom` (today or later), national or for one authority. */
 export class CreateLegalParameterDto {
-  @ApiProperty({ example: 'PROCESSING_WORKING_DAYS_NEW' })
+  @ApiProperty({ example: 'PROCESSING_WORKING_DAYS_NEW', maxLength: 64 })
   @Matches(/^[A-Z][A-Z0-9_]{1,63}$/, { message: 'key must be SCREAMING_SNAKE (A–Z, 0–9, _), 2–64 characters' })
   key: string;
 
   @ApiProperty({
-    oneOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\d{2}-\\d{2}$' }],
+    oneOf: [
+      { type: 'integer', format: 'int32', minimum: 0, maximum: LEGAL_VALUE_MAX },
+      { type: 'string', pattern: '^\\d{2}-\\d{2}$', maxLength: 5 },
+    ],
     example: 15,
     description: 'An integer in the unit of the key, or MM-DD for a month_day',
   })
@@ -51,13 +55,20 @@ export class CreateLegalParameterDto {
 }
 
 export class LegalParameterView {
-  @ApiProperty({ example: 'PROCESSING_WORKING_DAYS_NEW' }) key: string;
-  @ApiProperty({ oneOf: [{ type: 'integer' }, { type: 'string' }], example: 10 }) value: number | string;
+  @Str(64, { example: 'PROCESSING_WORKING_DAYS_NEW' }) key: string;
+  @ApiProperty({
+    oneOf: [
+      { type: 'integer', format: 'int32', minimum: 0, maximum: LEGAL_VALUE_MAX },
+      { type: 'string', pattern: '^\\d{2}-\\d{2}$', maxLength: 5, description: 'month_day: MM-DD' },
+    ],
+    example: 10,
+  })
+  value: number | string;
   @ApiProperty({ enum: PARAMETER_UNITS }) unit: string;
-  @ApiProperty({ example: '2024-12-25' }) effectiveFrom: string;
-  @ApiProperty({ example: 'Nghị định 147/2024/NĐ-CP' }) basis: string;
+  @IsoDate({ example: '2024-12-25' }) effectiveFrom: string;
+  @Str(500, { example: 'Nghị định 147/2024/NĐ-CP' }) basis: string;
   @ApiProperty({ description: 'Confirmed against the legal text by the legal staff' }) verified: boolean;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the national value' })
+  @Uuid({ nullable: true, description: 'null: the national value' })
   authorityId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The rule that reads it' }) rule: string | null;
+  @Str(1000, { nullable: true, description: 'The rule that reads it' }) rule: string | null;
 }

@@ -1,3 +1,4 @@
+import { DateTime, ObjList, Str } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -46,15 +47,15 @@ export class ChangesQuery {
 export class RegistryChangeDto {
   @ApiProperty({ enum: FEED_EVENTS, description: 'BASELINE: a license as it stood when the feed began' })
   event: string;
-  @ApiProperty({ format: 'date-time', description: 'When the change was made (the decision or job time)' })
+  @DateTime({ description: 'When the change was made (the decision or job time)' })
   at: string;
   @ApiProperty({ type: PublicLicenseDto, description: "The license's registry fields after the change" })
   license: PublicLicenseDto;
 }
 
 export class RegistryChangesDto {
-  @ApiProperty({ type: [RegistryChangeDto] }) items: RegistryChangeDto[];
-  @ApiProperty({
+  @ObjList(RegistryChangeDto, 1000, { description: 'At most `limit` (1–1000) changes' }) items: RegistryChangeDto[];
+  @Str(80, {
     description: 'Opaque cursor for `since` of the next call (the same one when nothing new was committed yet)',
   })
   next: string;

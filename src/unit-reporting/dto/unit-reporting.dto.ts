@@ -1,3 +1,5 @@
+import { PAGE_SIZE_MAX } from '../../common/openapi/api-docs';
+import { DateTime, IsoDate, Json, Obj, ObjList, Str, Uuid } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -26,7 +28,7 @@ export class CreateReportingUnitDto {
   @IsUUID()
   authorityId?: string;
 
-  @ApiProperty({ example: 'UBND-TP-VINH' })
+  @ApiProperty({ example: 'UBND-TP-VINH', maxLength: 32 })
   @Matches(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, { message: 'code must be A–Z, 0–9, _ or -, up to 32 characters' })
   code: string;
 
@@ -65,7 +67,7 @@ export class UnitFiguresDto {
 }
 
 export class CreateUnitReportDto {
-  @ApiProperty({ format: 'uuid' }) @IsUUID() periodId: string;
+  @Uuid() @IsUUID() periodId: string;
 
   @ApiProperty({ type: UnitFiguresDto })
   @IsObject()
@@ -112,41 +114,44 @@ export class SynthesisQuery {
 
 // ---- responses ------------------------------------------------------------------------------------------------
 
+/** The most units a period's status lists (the list of an authority's units is cut there; far above any province). */
+export const REPORTING_UNITS_MAX = 1000;
+
 export class ReportingUnitView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) authorityId: string;
-  @ApiProperty() code: string;
-  @ApiProperty() name: string;
+  @Uuid() id: string;
+  @Uuid() authorityId: string;
+  @Str(32) code: string;
+  @Str(300) name: string;
   @ApiProperty({ enum: UNIT_KINDS }) kind: string;
   @ApiProperty() active: boolean;
 }
 
 export class ReportingPeriodView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) authorityId: string;
+  @Uuid() id: string;
+  @Uuid() authorityId: string;
   @ApiProperty({ enum: PERIOD_KINDS }) kind: string;
   @ApiProperty() year: number;
-  @ApiProperty() coversFrom: string;
-  @ApiProperty() coversTo: string;
-  @ApiProperty() dueOn: string;
+  @IsoDate() coversFrom: string;
+  @IsoDate() coversTo: string;
+  @IsoDate() dueOn: string;
 }
 
 export class UnitReportView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) periodId: string;
-  @ApiProperty({ format: 'uuid' }) unitId: string;
-  @ApiProperty({ format: 'uuid' }) authorityId: string;
+  @Uuid() id: string;
+  @Uuid() periodId: string;
+  @Uuid() unitId: string;
+  @Uuid() authorityId: string;
   @ApiProperty({ enum: UNIT_REPORT_STATES }) state: string;
   @ApiProperty() version: number;
   @ApiProperty({ type: UnitFiguresDto }) figures: UnitFiguresDto;
-  @ApiProperty() narrative: string;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String }) submittedOn: string | null;
+  @Str(20000) narrative: string;
+  @DateTime({ nullable: true }) submittedAt: Date | null;
+  @IsoDate({ nullable: true }) submittedOn: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) late: boolean | null;
 }
 
 export class UnitReportPage {
-  @ApiProperty({ type: [UnitReportView] }) items: UnitReportView[];
+  @ObjList(UnitReportView, PAGE_SIZE_MAX) items: UnitReportView[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
@@ -154,7 +159,7 @@ export class UnitReportPage {
 
 export class UnitReturnStatusView {
   @ApiProperty({ type: ReportingUnitView }) unit: ReportingUnitView;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) reportId: string | null;
+  @Uuid({ nullable: true }) reportId: string | null;
   @ApiProperty({ enum: ['MISSING', ...UNIT_REPORT_STATES] }) state: string;
   @ApiProperty() overdue: boolean;
   @ApiProperty() late: boolean;
@@ -162,5 +167,37 @@ export class UnitReturnStatusView {
 
 export class PeriodStatusView {
   @ApiProperty({ type: ReportingPeriodView }) period: ReportingPeriodView;
-  @ApiProperty({ type: [UnitReturnStatusView] }) units: UnitReturnStatusView[];
+  @ObjList(UnitReturnStatusView, REPORTING_UNITS_MAX) units: UnitReturnStatusView[];
+}
+
+/** `POST /reporting-units/{id}/members`: the link made. */
+export class UnitMemberView {
+  @Uuid() unitId: string;
+  @Uuid({ description: 'The account of role reporting_unit' }) userId: string;
+}
+
+export class SynthesisAuthorityView {
+  @Uuid() id: string;
+  @Str(300) name: string;
+  @Str(100) province: string;
+}
+
+/** The synthesis report of a period (JSON form); the CSV and PDF forms carry the same figures. */
+export class SynthesisView {
+  @Obj(ReportingPeriodView) period: ReportingPeriodView;
+  @Obj(SynthesisAuthorityView) authority: SynthesisAuthorityView;
+  @IsoDate({ description: 'The day (authority time zone) the report was computed' }) generatedOn: string;
+  @Json({
+    description:
+      '{ expected, filed, overdue, late, totals (the figures summed over SUBMITTED and ACCEPTED returns), ' +
+      'byUnit: [{ code, name, state, overdue, late, figures | null }] } (byUnit at most 1000 units)',
+  })
+  units: Record<string, unknown>;
+  @Json({ description: '{ issued, amended, extended, reissued, revoked, expired, inForce }' })
+  licensing: Record<string, unknown>;
+  @Json({ description: '{ total, byState } as in the statistics' }) inspections: Record<string, unknown>;
+  @Json({ description: '{ total, sanctioned, totalFines }' }) violations: Record<string, unknown>;
+  @Json({ description: '{ issued, answered, accepted, missed, violations, … } as in the statistics' })
+  contentRequests: Record<string, unknown>;
+  @Json({ description: '{ found, resolved, licensed, ceased, sanctioned }' }) unlicensedSites: Record<string, unknown>;
 }

@@ -1,3 +1,5 @@
+import { PAGE_SIZE_MAX } from '../../common/openapi/api-docs';
+import { DateTime, IsoDate, ObjList, Str, StrList, Uuid } from '../../common/openapi/schema-props';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -36,8 +38,14 @@ export class EvidenceInputDto {
   @Matches(URL_PATTERN, { message: 'url must be an http(s) URL' })
   url: string;
 
-  @ApiProperty({ example: '2026-11-28T02:15:00Z', description: 'When the page was captured (ISO 8601 with offset)' })
+  @ApiProperty({
+    example: '2026-11-28T02:15:00Z',
+    format: 'date-time',
+    maxLength: 40,
+    description: 'When the page was captured (ISO 8601 with offset)',
+  })
   @IsISO8601({ strict: true })
+  @MaxLength(40)
   @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'capturedAt must carry a time zone (Z or ±hh:mm)' })
   capturedAt: string;
 
@@ -72,7 +80,7 @@ export class CreateUnlicensedSiteDto {
   @Type(() => OffenderDto)
   operator?: OffenderDto;
 
-  @ApiProperty({ example: '2026-11-28' })
+  @IsoDate({ example: '2026-11-28' })
   @IsIsoDate()
   foundOn: string;
 
@@ -150,77 +158,72 @@ export class UnlicensedSitesQuery extends PageQuery {
 
 // ---- responses ------------------------------------------------------------------------------------------------
 
+/** The most evidence items, captures per item and matching dossiers a site's view lists (the rest are cut). */
+export const UNLICENSED_LIST_MAX = 1000;
+
 export class OperatorView {
   @ApiProperty({ enum: OFFENDER_KINDS }) kind: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ nullable: true, type: String }) idNumber: string | null;
-  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @Str(300) name: string;
+  @Str(50, { nullable: true }) idNumber: string | null;
+  @Str(500, { nullable: true }) address: string | null;
 }
 
 export class EvidenceView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() url: string;
-  @ApiProperty({ type: String, format: 'date-time' }) capturedAt: Date;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty({ format: 'uuid' }) recordedBy: string;
-  @ApiProperty({ type: String, format: 'date-time' }) recordedAt: Date;
-  @ApiProperty({ type: [DocumentView], description: 'Captures, each with its SHA-256' }) documents: DocumentView[];
+  @Uuid() id: string;
+  @Str(2000) url: string;
+  @DateTime() capturedAt: Date;
+  @Str(2000, { nullable: true }) note: string | null;
+  @Uuid() recordedBy: string;
+  @DateTime() recordedAt: Date;
+  @ObjList(DocumentView, UNLICENSED_LIST_MAX, { description: 'Captures, each with its SHA-256' })
+  documents: DocumentView[];
 }
 
 export class LetterView {
-  @ApiProperty({ example: '07/STTTT-TTĐT' }) number: string;
-  @ApiProperty({ example: '2026-12-01' }) signedOn: string;
-  @ApiProperty({ example: '2026-12-31' }) applyBy: string;
-  @ApiProperty({ description: 'SHA-256 of the letter PDF' }) sha256: string;
+  @Str(64, { example: '07/STTTT-TTĐT' }) number: string;
+  @IsoDate({ example: '2026-12-01' }) signedOn: string;
+  @IsoDate({ example: '2026-12-31' }) applyBy: string;
+  @Str(64, { nullable: true, description: 'SHA-256 of the letter PDF' }) sha256: string | null;
 }
 
 export class MatchingApplicationView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() state: string;
-  @ApiProperty({ type: [String] }) sharedDomains: string[];
+  @Uuid() id: string;
+  @Str(32) state: string;
+  @StrList(20, 253) sharedDomains: string[];
 }
 
 export class UnlicensedSiteView {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) authorityId: string;
+  @Uuid() id: string;
+  @Uuid() authorityId: string;
   @ApiProperty({ enum: UNLICENSED_SITE_STATES }) state: string;
   @ApiProperty() version: number;
-  @ApiProperty({ nullable: true, type: String }) siteName: string | null;
-  @ApiProperty({ type: [String] }) domains: string[];
+  @Str(300, { nullable: true }) siteName: string | null;
+  @StrList(20, 253) domains: string[];
   @ApiProperty({ type: OperatorView, nullable: true }) operator: OperatorView | null;
-  @ApiProperty() foundOn: string;
-  @ApiProperty({ format: 'uuid' }) foundBy: string;
+  @IsoDate() foundOn: string;
+  @Uuid() foundBy: string;
   @ApiProperty({ enum: DISCOVERY_METHODS }) discoveryMethod: string;
-  @ApiProperty() description: string;
+  @Str(8000) description: string;
   @ApiProperty({ type: LetterView, nullable: true }) letter: LetterView | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) applicationId: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) licenseId: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) violationId: string | null;
-  @ApiProperty({ nullable: true, type: String }) closingNote: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) reportedAt: Date;
-  @ApiPropertyOptional({ type: [EvidenceView] }) evidence?: EvidenceView[];
-  @ApiPropertyOptional({
-    type: [MatchingApplicationView],
+  @Uuid({ nullable: true }) applicationId: string | null;
+  @Uuid({ nullable: true }) licenseId: string | null;
+  @Uuid({ nullable: true }) violationId: string | null;
+  @Str(4000, { nullable: true, description: 'The reason given when the case was closed' }) closingNote: string | null;
+  @DateTime() reportedAt: Date;
+  @ObjList(EvidenceView, UNLICENSED_LIST_MAX, { required: false }) evidence?: EvidenceView[];
+  @ObjList(MatchingApplicationView, UNLICENSED_LIST_MAX, {
+    required: false,
     description: 'Dossiers (NEW, filed) naming one of its domains',
   })
   matchingApplications?: MatchingApplicationView[];
 }
 
 export class UnlicensedSitePage {
-  @ApiProperty({ type: [UnlicensedSiteView] }) items: UnlicensedSiteView[];
+  @ObjList(UnlicensedSiteView, PAGE_SIZE_MAX) items: UnlicensedSiteView[];
   @ApiProperty() total: number;
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }
 
-/** One step of a lifecycle (`GET …/history`). */
-export class HistoryEntryView {
-  @ApiProperty({ type: String, format: 'date-time' }) at: Date;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId: string | null;
-  @ApiProperty() actorRole: string;
-  @ApiProperty({ example: 'DIRECT_TO_APPLY' }) event: string;
-  @ApiProperty({ nullable: true, type: String }) from: string | null;
-  @ApiProperty() to: string;
-  @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) data?: Record<string, unknown>;
-}
+/** One step of a lifecycle (`GET …/history`): the shared view of every lifecycle's history. */
+export { HistoryEntryView } from '../../workflow/history.view';

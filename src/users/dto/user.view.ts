@@ -1,5 +1,5 @@
 import { ROLES } from '../../auth/roles';
-import { DateTime, Enum, Obj, Str, Uuid, Version } from '../../common/openapi/schema-props';
+import { Bool, DateTime, Enum, Obj, Str, Uuid, Version } from '../../common/openapi/schema-props';
 
 /** An account, as the API shows it (never the password hash). */
 export class UserView {
@@ -23,6 +23,11 @@ export class OrganizationView {
   @Str(200) legalRepresentative: string;
   @Str(20) phone: string;
   @Str(254) email: string;
+  @Bool({
+    description:
+      'The registration number was proved (enterprise registration document or an admin); only confirmed numbers are unique',
+  })
+  registrationConfirmed: boolean;
   @DateTime() createdAt: Date;
 }
 

@@ -2,23 +2,6 @@
  * test/web/api-types.e2e-spec.ts fails when this file no longer matches the document the application serves. */
 
 export interface paths {
-    "/": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The public home page: redirects to the registry search */
-        get: operations["PublicPagesController_home"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -284,7 +267,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Verify my e-mail address */
+        /**
+         * Verify my e-mail address
+         * @description Public. Confirms the address with the token of the verification e-mail, which enables signing in; an invalid, expired or used token is 422 INVALID_TOKEN.
+         */
         post: operations["AuthController_verifyEmail"];
         delete?: never;
         options?: never;
@@ -341,7 +327,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password */
+        /**
+         * Change my password
+         * @description Any signed-in role. Needs the current password (wrong: 422 WRONG_PASSWORD) and a strong new one. Raises the account's token version: every earlier token and session ends, and a new token is returned.
+         */
         post: operations["AuthController_changePassword"];
         delete?: never;
         options?: never;
@@ -358,7 +347,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for a password reset link by e-mail */
+        /**
+         * Ask for a password reset link by e-mail
+         * @description Public. Always 202 with the same body whether or not the address has an account (no enumeration); when it has, a single-use, time-limited reset link is e-mailed. Rate-limited per client.
+         */
         post: operations["AuthController_forgotPassword"];
         delete?: never;
         options?: never;
@@ -375,7 +367,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reset a password with the e-mailed token */
+        /**
+         * Reset a password with the e-mailed token
+         * @description Public. Sets a new password with the single-use token from the e-mail; an invalid, expired or used token is 422 INVALID_TOKEN. Ends every earlier token and session of the account.
+         */
         post: operations["AuthController_resetPassword"];
         delete?: never;
         options?: never;
@@ -392,7 +387,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register a site owner and their organization */
+        /**
+         * Register a site owner and their organization
+         * @description Public. Creates a site owner account and their organization. With e-mail verification on, the answer is 202 whatever the address (no account enumeration) and a verification link is e-mailed; otherwise 201 with the account, and an existing e-mail is 409. Invalid input or a weak password is 400.
+         */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -407,12 +405,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current cookie session */
+        /**
+         * The current cookie session
+         * @description Any signed-in role, authenticated by the session cookie: the session's user, expiry and CSRF token. A request authenticated by a bearer token has no session (404).
+         */
         get: operations["AuthController_current"];
         put?: never;
-        /** Sign in with a cookie session (browsers) */
+        /**
+         * Sign in with a cookie session (browsers)
+         * @description Public. For the back office in a browser: checks e-mail and password like `POST /auth/login` and sets an httpOnly session cookie; the answer carries the CSRF token to send as `X-CSRF-Token` on every unsafe request. Wrong credentials or a disabled account are 401; failed attempts are rate-limited (429). Never replayed by Idempotency-Key.
+         */
         post: operations["AuthController_openSession"];
-        /** Sign out (end the cookie session) */
+        /**
+         * Sign out (end the cookie session)
+         * @description Any signed-in role with a session cookie: ends the session and clears the cookie. Needs the `X-CSRF-Token` header (403 CSRF_TOKEN_INVALID otherwise); a bearer-token request has no session (404).
+         */
         delete: operations["AuthController_endSession"];
         options?: never;
         head?: never;
@@ -566,7 +573,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active staff of an authority (own authority; admin: any) */
+        /**
+         * Active staff of an authority (own authority; admin: any)
+         * @description Staff roles. The active staff accounts of an authority (id, name, role), e.g. to assign an appraiser; staff may list only their own authority (another one is 404), admins any.
+         */
         get: operations["AuthoritiesController_staff"];
         put?: never;
         post?: never;
@@ -607,10 +617,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests (licensee: its own; staff: their authority’s); filters state, kind, missed */
+        /**
+         * Requests (licensee: its own; staff: their authority’s); filters state, kind, missed
+         * @description Site owners see their organization's requests, staff their authority's (paginated); filters `state`, `kind` and `missed` (deadline passed without an accepted answer).
+         */
         get: operations["ContentRequestsController_list"];
         put?: never;
-        /** Issue a CORRECTION (items, deadline in working days) or REMOVAL (URLs, deadline in hours) request with its numbered letter */
+        /**
+         * Issue a CORRECTION (items, deadline in working days) or REMOVAL (URLs, deadline in hours) request with its numbered letter
+         * @description Inspectors. Issues a request to a licensee of the authority about a licensed site: CORRECTION (items to correct; deadline in working days from CONTENT_CORRECTION_WORKING_DAYS) or REMOVAL (URLs; deadline in hours from CONTENT_REMOVAL_HOURS), with its numbered letter. A license not in force is 422 LICENSE_NOT_IN_FORCE.
+         */
         post: operations["ContentRequestsController_create"];
         delete?: never;
         options?: never;
@@ -625,7 +641,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A request with its deadline, answer and missed flag */
+        /**
+         * A request with its deadline, answer and missed flag
+         * @description One content correction or removal request with its items or URLs, its deadline (computed from the legal parameters), the licensee's answer and whether the deadline was missed. Not visible to the caller: 404.
+         */
         get: operations["ContentRequestsController_get"];
         put?: never;
         post?: never;
@@ -642,10 +661,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The evidence uploaded by the licensee */
+        /**
+         * The evidence uploaded by the licensee
+         * @description The documents attached to the request by the licensee. Not visible to the caller: 404.
+         */
         get: operations["ContentRequestsController_documents"];
         put?: never;
-        /** The licensee’s evidence of what was done (PDF, PNG or JPEG judged by content) */
+        /**
+         * The licensee’s evidence of what was done (PDF, PNG or JPEG judged by content)
+         * @description The licensee (site owner) only. Multipart `file` (PDF, PNG or JPEG judged by content, else 415; at most UPLOAD_MAX_BYTES, else 413) attached while the request is open (else 409).
+         */
         post: operations["ContentRequestsController_attach"];
         delete?: never;
         options?: never;
@@ -660,7 +685,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bytes of an evidence document */
+        /**
+         * The bytes of an evidence document
+         * @description The stored bytes of one evidence document with its content type (PDF, PNG or JPEG). Not visible to the caller: 404.
+         */
         get: operations["ContentRequestsController_content"];
         put?: never;
         post?: never;
@@ -677,7 +705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The lifecycle history of a request */
+        /**
+         * The lifecycle history of a request
+         * @description Every transition of the request, oldest first, with actor, time and data. Not visible to the caller: 404.
+         */
         get: operations["ContentRequestsController_history"];
         put?: never;
         post?: never;
@@ -694,7 +725,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The numbered request letter (PDF, Vietnamese, fonts embedded; the same bytes every time) */
+        /**
+         * The numbered request letter (PDF, Vietnamese, fonts embedded; the same bytes every time)
+         * @description The letter issued with the request, rendered as PDF with its number, deadline and legal basis; the same bytes every time. Not visible to the caller: 404.
+         */
         get: operations["ContentRequestsController_letter"];
         put?: never;
         post?: never;
@@ -711,10 +745,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The events the caller may fire now */
+        /**
+         * The events the caller may fire now
+         * @description The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.
+         */
         get: operations["ContentRequestsController_allowed"];
         put?: never;
-        /** ANSWER (licensee; response), ACCEPT, RETURN (reason), RECORD_VIOLATION (violationId, after the deadline), WITHDRAW (reason) */
+        /**
+         * ANSWER (licensee; response), ACCEPT, RETURN (reason), RECORD_VIOLATION (violationId, after the deadline), WITHDRAW (reason)
+         * @description Fires one event: ANSWER by the licensee (site owner) with its response; ACCEPT or RETURN (with a reason) by inspectors or approvers; RECORD_VIOLATION (a `violationId`, only after the deadline was missed); WITHDRAW (reason). Not allowed now: 409 TRANSITION_NOT_ALLOWED; stale `version`: 409 VERSION_CONFLICT; a business rule: 422. Audited in the same transaction.
+         */
         post: operations["ContentRequestsController_transition"];
         delete?: never;
         options?: never;
@@ -941,10 +981,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of the "Căn cứ" lines of each document type (national and per authority) */
+        /**
+         * Every version of the "Căn cứ" lines of each document type (national and per authority)
+         * @description Admin only. The effective-dated legal bases ("Căn cứ" lines) printed on each generated document type (license, letters, records), every version with its scope and effective date.
+         */
         get: operations["LegalBasesController_list"];
         put?: never;
-        /** New "Căn cứ" lines of a document type from a date (today or later) */
+        /**
+         * New "Căn cứ" lines of a document type from a date (today or later)
+         * @description Admin only. Adds a version of the legal basis lines of a document type, effective from a date that is today or later; documents rendered from then on print it. A version of the same document type, scope and day is 409 ALREADY_EXISTS; a refused date or scope is 422. Audited.
+         */
         post: operations["LegalBasesController_create"];
         delete?: never;
         options?: never;
@@ -959,10 +1005,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The legal figures in force on a day (default today), with their basis */
+        /**
+         * The legal figures in force on a day (default today), with their basis
+         * @description Public. Each legal parameter (deadlines, fees, limits) in force on `?on=` (an ISO date, default today in Asia/Ho_Chi_Minh), national or overridden by `?authorityId=`, with the legal basis it comes from.
+         */
         get: operations["LegalParametersController_list"];
         put?: never;
-        /** A new value of a legal figure from a date (today or later), national or per authority */
+        /**
+         * A new value of a legal figure from a date (today or later), national or per authority
+         * @description Admin only. Adds a version effective from `effectiveFrom` (today or later: the past is never rewritten); the previous version stays in force until then. An unknown key or inadmissible value is 400; a version of the same key, scope and day is 409 ALREADY_EXISTS; a date in the past is 422 EFFECTIVE_DATE_IN_PAST, an authority value of a national-only key 422 PARAMETER_NOT_PER_AUTHORITY. Audited.
+         */
         post: operations["LegalParametersController_create"];
         delete?: never;
         options?: never;
@@ -977,7 +1029,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every version of one legal figure (national and per authority), oldest first */
+        /**
+         * Every version of one legal figure (national and per authority), oldest first
+         * @description Public. The effective-dated history of one parameter, every version with its effective date, scope and basis. An unknown key is 404.
+         */
         get: operations["LegalParametersController_versions"];
         put?: never;
         post?: never;
@@ -1140,7 +1195,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an organization’s registration number */
+        /**
+         * Confirm an organization’s registration number
+         * @description Admin only. Records that the organization's business registration number was proved (who and when, audited); only confirmed numbers are unique, so a number another organization already proved is 409 REGISTRATION_NUMBER_CONFIRMED_ELSEWHERE. Confirming again changes nothing. An unknown organization is 404.
+         */
         post: operations["OrganizationsController_confirm"];
         delete?: never;
         options?: never;
@@ -1235,10 +1293,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The reporting periods of the authority */
+        /**
+         * The reporting periods of the authority
+         * @description Staff and reporting units: the periods of the caller's authority (admin: every authority's), by due date.
+         */
         get: operations["UnitReportingController_periods"];
         put?: never;
-        /** Open a half-yearly or annual reporting period (due date from the defaults unless given) */
+        /**
+         * Open a half-yearly or annual reporting period (due date from the defaults unless given)
+         * @description Approvers. Opens a period of the authority (kind, covered dates); the due date comes from the legal parameters unless given. A period already open for the same dates is 409 ALREADY_EXISTS.
+         */
         post: operations["UnitReportingController_createPeriod"];
         delete?: never;
         options?: never;
@@ -1253,7 +1317,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every unit with the state of its return; overdue when due and not filed */
+        /**
+         * Every unit with the state of its return; overdue when due and not filed
+         * @description Staff of the authority. For one period, each unit with its return (if any) and whether it is overdue (the due date, by the injected clock, has passed without a submitted return).
+         */
         get: operations["UnitReportingController_status"];
         put?: never;
         post?: never;
@@ -1270,7 +1337,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The synthesis report for the Provincial People's Committee: JSON figures (default), CSV, or the Vietnamese PDF */
+        /**
+         * The synthesis report for the Provincial People's Committee: JSON figures (default), CSV, or the Vietnamese PDF
+         * @description Staff of the authority. The synthesis of the units' accepted returns for one period: JSON figures by default, `?format=csv` as CSV, `?format=pdf` as the Vietnamese PDF report (fonts embedded). An unknown format is 400.
+         */
         get: operations["UnitReportingController_synthesis"];
         put?: never;
         post?: never;
@@ -1287,10 +1357,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The reporting units (a reporting_unit account: its own) */
+        /**
+         * The reporting units (a reporting_unit account: its own)
+         * @description Staff see the units of their authority (admin: every authority's); a reporting_unit account only its own unit.
+         */
         get: operations["UnitReportingController_units"];
         put?: never;
-        /** Add a reporting unit (department, district People’s Committee, mass organization) */
+        /**
+         * Add a reporting unit (department, district People’s Committee, mass organization)
+         * @description Admins and approvers. Adds a unit that files returns to the authority (code unique in the authority: 409 ALREADY_EXISTS otherwise).
+         */
         post: operations["UnitReportingController_createUnit"];
         delete?: never;
         options?: never;
@@ -1307,7 +1383,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Attach an account of role reporting_unit to the unit it files for */
+        /**
+         * Attach an account of role reporting_unit to the unit it files for
+         * @description Admin only. Links an account of role reporting_unit to the unit (an account of another role is 422 NOT_A_REPORTING_ACCOUNT); answers the link.
+         */
         post: operations["UnitReportingController_addMember"];
         delete?: never;
         options?: never;
@@ -1570,10 +1649,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Returns (a unit: its own; staff: their authority’s) */
+        /**
+         * Returns (a unit: its own; staff: their authority’s)
+         * @description Paginated returns: a reporting unit sees its own, staff their authority's; filter by period and state.
+         */
         get: operations["UnitReportingController_reports"];
         put?: never;
-        /** Start the unit's return for a period (DRAFT): structured figures and text */
+        /**
+         * Start the unit's return for a period (DRAFT): structured figures and text
+         * @description Reporting unit accounts. Starts the return of the caller's unit for a period (DRAFT) with its figures and narrative; one return per unit and period (409 ALREADY_EXISTS).
+         */
         post: operations["UnitReportingController_createReport"];
         delete?: never;
         options?: never;
@@ -1588,14 +1673,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A return */
+        /**
+         * A return
+         * @description One return with its figures, narrative, state and version. Not visible to the caller: 404.
+         */
         get: operations["UnitReportingController_report"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change the figures or text of a DRAFT or RETURNED return */
+        /**
+         * Change the figures or text of a DRAFT or RETURNED return
+         * @description Reporting unit accounts, their own return while DRAFT or RETURNED (otherwise 409); send `version` to detect a concurrent change (409 VERSION_CONFLICT).
+         */
         patch: operations["UnitReportingController_update"];
         trace?: never;
     };
@@ -1606,10 +1697,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The attachments of a return */
+        /**
+         * The attachments of a return
+         * @description The documents attached to a return. Not visible to the caller: 404.
+         */
         get: operations["UnitReportingController_documents"];
         put?: never;
-        /** Attach a document to a DRAFT or RETURNED return (PDF, PNG or JPEG judged by content) */
+        /**
+         * Attach a document to a DRAFT or RETURNED return (PDF, PNG or JPEG judged by content)
+         * @description Reporting unit accounts, their own return while DRAFT or RETURNED (otherwise 409). Multipart `file`, PDF, PNG or JPEG judged by content (else 415), at most UPLOAD_MAX_BYTES (else 413).
+         */
         post: operations["UnitReportingController_attach"];
         delete?: never;
         options?: never;
@@ -1624,7 +1721,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bytes of an attachment */
+        /**
+         * The bytes of an attachment
+         * @description The stored bytes of one attachment with its content type. Not visible to the caller: 404.
+         */
         get: operations["UnitReportingController_content"];
         put?: never;
         post?: never;
@@ -1641,7 +1741,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The lifecycle history of a return */
+        /**
+         * The lifecycle history of a return
+         * @description Every transition of the return, oldest first, with actor, time and data. Not visible to the caller: 404.
+         */
         get: operations["UnitReportingController_history"];
         put?: never;
         post?: never;
@@ -1658,10 +1761,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The events the caller may fire now */
+        /**
+         * The events the caller may fire now
+         * @description The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.
+         */
         get: operations["UnitReportingController_allowed"];
         put?: never;
-        /** SUBMIT (the unit), ACCEPT, RETURN (reason) */
+        /**
+         * SUBMIT (the unit), ACCEPT, RETURN (reason)
+         * @description Fires one event: SUBMIT by the unit; ACCEPT or RETURN (with a reason, else 422 REASON_REQUIRED) by approvers or inspectors. An event not allowed now is 409 TRANSITION_NOT_ALLOWED; a stale `version` 409 VERSION_CONFLICT. Audited in the same transaction.
+         */
         post: operations["UnitReportingController_transition"];
         delete?: never;
         options?: never;
@@ -1676,10 +1785,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The authority's register of sites operating without a license */
+        /**
+         * The authority's register of sites operating without a license
+         * @description Staff of the authority (paginated): the cases of the caller's authority, filterable by state and domain.
+         */
         get: operations["UnlicensedSitesController_list"];
         put?: never;
-        /** Record a site operating without a license, with its evidence (REPORTED) */
+        /**
+         * Record a site operating without a license, with its evidence (REPORTED)
+         * @description Inspectors and appraisers. Opens a case (state REPORTED) in the caller's authority for one or more domains, with evidence items. A domain already covered by an open case is 409 ALREADY_EXISTS (with existingId); a finding or capture date in the future is 422.
+         */
         post: operations["UnlicensedSitesController_register"];
         delete?: never;
         options?: never;
@@ -1694,14 +1809,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A site with its evidence, letter and the NEW dossiers naming one of its domains */
+        /**
+         * A site with its evidence, letter and the NEW dossiers naming one of its domains
+         * @description Staff of the authority. One case with its evidence items, its letter (when directed to apply) and the dossiers not yet decided that name one of its domains. Another authority's case is 404.
+         */
         get: operations["UnlicensedSitesController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Identify the operator or rename the site while the case is open */
+        /**
+         * Identify the operator or rename the site while the case is open
+         * @description Inspectors and appraisers. Changes the operator identification or the name while the case is open (closed: 409 CASE_CLOSED); send `version` to detect a concurrent change (409 VERSION_CONFLICT). Audited.
+         */
         patch: operations["UnlicensedSitesController_update"];
         trace?: never;
     };
@@ -1714,7 +1835,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add an evidence item (URL and capture time); captures are uploaded to it */
+        /**
+         * Add an evidence item (URL and capture time); captures are uploaded to it
+         * @description Inspectors and appraisers. Adds an evidence item (URL, capture time, note) to an open case; a capture time in the future is 422, a closed case 409.
+         */
         post: operations["UnlicensedSitesController_addEvidence"];
         delete?: never;
         options?: never;
@@ -1731,7 +1855,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload a capture (PDF, PNG or JPEG judged by content) of an evidence item */
+        /**
+         * Upload a capture (PDF, PNG or JPEG judged by content) of an evidence item
+         * @description Inspectors and appraisers. Multipart `file` (PDF, PNG or JPEG judged by content, else 415; at most UPLOAD_MAX_BYTES, else 413) attached to an evidence item of an open case.
+         */
         post: operations["UnlicensedSitesController_attach"];
         delete?: never;
         options?: never;
@@ -1746,7 +1873,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bytes of a capture */
+        /**
+         * The bytes of a capture
+         * @description Staff of the authority. The stored bytes of a capture with its content type (PDF, PNG or JPEG).
+         */
         get: operations["UnlicensedSitesController_content"];
         put?: never;
         post?: never;
@@ -1763,7 +1893,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The lifecycle history of a site */
+        /**
+         * The lifecycle history of a site
+         * @description Staff of the authority. Every transition of the case, oldest first, with actor, time and data.
+         */
         get: operations["UnlicensedSitesController_history"];
         put?: never;
         post?: never;
@@ -1780,7 +1913,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The numbered letter directing the operator to apply (PDF, Vietnamese, fonts embedded) */
+        /**
+         * The numbered letter directing the operator to apply (PDF, Vietnamese, fonts embedded)
+         * @description Staff of the authority. The letter issued by DIRECT_TO_APPLY, rendered as PDF with its number and legal basis; the same bytes every time. No letter yet is 404.
+         */
         get: operations["UnlicensedSitesController_letter"];
         put?: never;
         post?: never;
@@ -1797,10 +1933,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The events the caller may fire now */
+        /**
+         * The events the caller may fire now
+         * @description The events of the record's state machine this caller may fire now given its state and the caller's role, with the current state and version. A record the caller may not see is 404.
+         */
         get: operations["UnlicensedSitesController_allowed"];
         put?: never;
-        /** START_REVIEW, DIRECT_TO_APPLY (applyBy; numbered letter), SANCTION (violationId), MARK_LICENSED (applicationId), MARK_CEASED (reason), DISMISS (reason) */
+        /**
+         * START_REVIEW, DIRECT_TO_APPLY (applyBy; numbered letter), SANCTION (violationId), MARK_LICENSED (applicationId), MARK_CEASED (reason), DISMISS (reason)
+         * @description Inspectors and appraisers fire one event of the case: START_REVIEW, DIRECT_TO_APPLY (with `applyBy`; issues the numbered letter), SANCTION (with the `violationId` recorded), MARK_LICENSED (with the `applicationId` of the granted dossier), MARK_CEASED or DISMISS (with a reason). Not allowed now: 409 TRANSITION_NOT_ALLOWED; stale `version`: 409 VERSION_CONFLICT; missing inputs: 422. Audited in the same transaction.
+         */
         post: operations["UnlicensedSitesController_transition"];
         delete?: never;
         options?: never;
@@ -1861,7 +2003,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Force a password reset of an account */
+        /**
+         * Force a password reset of an account
+         * @description Admin only. Ends every token and session of the account (token version raised), then either queues a single-use reset link by e-mail or, with `temporaryPassword` (deployments without e-mail), sets that password; the answer says which. An unknown account is 404.
+         */
         post: operations["UsersController_forcePasswordReset"];
         delete?: never;
         options?: never;
@@ -2005,57 +2150,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/registry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The public registry search page (HTML) */
-        get: operations["PublicPagesController_registryPage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/registry/{licenseId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A license's public page in the registry (HTML) */
-        get: operations["PublicPagesController_licensePage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v/{code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Verify a license from the code in its QR code: a page, or JSON on request */
-        get: operations["PublicPagesController_verify"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2064,8 +2158,9 @@ export interface components {
             /**
              * @description What happens next, the same whatever the e-mail address
              * @example EMAIL_SENT_IF_ACCOUNT_EXISTS
+             * @enum {string}
              */
-            status: string;
+            status: "EMAIL_SENT_IF_ACCOUNT_EXISTS" | "VERIFICATION_EMAIL_SENT";
         };
         AccountTransitionDto: {
             /** @description The event to fire */
@@ -2373,6 +2468,7 @@ export interface components {
             answeredLate: boolean | null;
             /** Format: uuid */
             authorityId: string;
+            /** @description The reason given when the request was closed */
             closingNote: string | null;
             /** Format: uuid */
             createdBy: string;
@@ -2806,6 +2902,7 @@ export interface components {
         };
         EvidenceInputDto: {
             /**
+             * Format: date-time
              * @description When the page was captured (ISO 8601 with offset)
              * @example 2026-11-28T02:15:00Z
              */
@@ -2859,15 +2956,22 @@ export interface components {
             status: "ok" | "error";
         };
         HistoryEntryView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description null: the system (scheduler)
+             */
             actorId: string | null;
             actorRole: string;
             /** Format: date-time */
             at: string;
+            /** @description The event’s inputs */
             data?: {
                 [key: string]: unknown;
             };
-            /** @example DIRECT_TO_APPLY */
+            /** Format: uuid */
+            entityId?: string;
+            /** @description On a site’s lifecycle: the record it belongs to */
+            entityType?: string;
             event: string;
             from: string | null;
             reason: string | null;
@@ -2955,7 +3059,10 @@ export interface components {
             authorityId: string | null;
             /** @enum {string} */
             documentType: "LICENSE" | "INSPECTION_RECORD" | "CHANGE_NOTICE_CONFIRMATION";
-            /** @example 2024-12-25 */
+            /**
+             * Format: date
+             * @example 2024-12-25
+             */
             effectiveFrom: string;
             lines: string[];
             verified: boolean;
@@ -2968,7 +3075,10 @@ export interface components {
             authorityId: string | null;
             /** @example Nghị định 147/2024/NĐ-CP */
             basis: string;
-            /** @example 2024-12-25 */
+            /**
+             * Format: date
+             * @example 2024-12-25
+             */
             effectiveFrom: string;
             /** @example PROCESSING_WORKING_DAYS_NEW */
             key: string;
@@ -2982,13 +3092,19 @@ export interface components {
             verified: boolean;
         };
         LetterView: {
-            /** @example 2026-12-31 */
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
             applyBy: string;
             /** @example 07/STTTT-TTĐT */
             number: string;
             /** @description SHA-256 of the letter PDF */
-            sha256: string;
-            /** @example 2026-12-01 */
+            sha256: string | null;
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             signedOn: string;
         };
         LicenseeView: {
@@ -3388,6 +3504,8 @@ export interface components {
             legalRepresentative: string;
             name: string;
             phone: string;
+            /** @description The registration number was proved (enterprise registration document or an admin); only confirmed numbers are unique */
+            registrationConfirmed: boolean;
             registrationNumber: string;
         };
         PeriodStatusView: {
@@ -3453,7 +3571,10 @@ export interface components {
             domains: string[];
             /** @description Edition of the current license document ("phiên bản số" on the PDF) */
             edition: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             expiresOn: string;
             /** @description The organization's head office (public on its enterprise registration) */
             headOffice: string;
@@ -3462,7 +3583,10 @@ export interface components {
              * @description The license; its public page is /registry/{id}
              */
             id: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             issuedOn: string;
             /** @example 44/GP-STTTT */
             number: string;
@@ -3473,6 +3597,7 @@ export interface components {
             /**
              * Format: date
              * @description The last day of the suspension, while SUSPENDED
+             * @example 2026-03-05
              */
             suspendedUntil?: string;
         };
@@ -3507,6 +3632,7 @@ export interface components {
             license: components["schemas"]["PublicLicenseDto"];
         };
         RegistryChangesDto: {
+            /** @description At most `limit` (1–1000) changes */
             items: components["schemas"]["RegistryChangeDto"][];
             /** @description Opaque cursor for `since` of the next call (the same one when nothing new was committed yet) */
             next: string;
@@ -3567,8 +3693,20 @@ export interface components {
         ReportingPeriodView: {
             /** Format: uuid */
             authorityId: string;
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             coversFrom: string;
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             coversTo: string;
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             dueOn: string;
             /** Format: uuid */
             id: string;
@@ -3689,8 +3827,12 @@ export interface components {
         RequestLetterView: {
             /** @example 12/STTTT-TTĐT */
             number: string;
+            /** @description SHA-256 of the letter PDF */
             sha256: string;
-            /** @example 2026-12-01 */
+            /**
+             * Format: date
+             * @example 2026-12-01
+             */
             signedOn: string;
         };
         RequestReportDto: {
@@ -3825,7 +3967,10 @@ export interface components {
             state: "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED" | "TERMINATED";
         };
         StaffMemberDto: {
-            /** @example thu.nt@stttt.nghean.gov.vn */
+            /**
+             * Format: email
+             * @example thu.nt@stttt.nghean.gov.vn
+             */
             email: string;
             /** @example Nguyễn Thị Thu */
             fullName: string;
@@ -3906,6 +4051,46 @@ export interface components {
             /** Format: date-time */
             requestedAt: string;
         };
+        SynthesisAuthorityView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            province: string;
+        };
+        SynthesisView: {
+            authority: components["schemas"]["SynthesisAuthorityView"];
+            /** @description { issued, answered, accepted, missed, violations, … } as in the statistics */
+            contentRequests: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date
+             * @description The day (authority time zone) the report was computed
+             * @example 2026-03-05
+             */
+            generatedOn: string;
+            /** @description { total, byState } as in the statistics */
+            inspections: {
+                [key: string]: unknown;
+            };
+            /** @description { issued, amended, extended, reissued, revoked, expired, inForce } */
+            licensing: {
+                [key: string]: unknown;
+            };
+            period: components["schemas"]["ReportingPeriodView"];
+            /** @description { expected, filed, overdue, late, totals (the figures summed over SUBMITTED and ACCEPTED returns), byUnit: [{ code, name, state, overdue, late, figures | null }] } (byUnit at most 1000 units) */
+            units: {
+                [key: string]: unknown;
+            };
+            /** @description { found, resolved, licensed, ceased, sanctioned } */
+            unlicensedSites: {
+                [key: string]: unknown;
+            };
+            /** @description { total, sanctioned, totalFines } */
+            violations: {
+                [key: string]: unknown;
+            };
+        };
         TeamMemberDto: {
             /** @example Nguyễn Thị Hoa */
             fullName: string;
@@ -3939,6 +4124,15 @@ export interface components {
             /** Format: int32 */
             violationsHandled: number;
         };
+        UnitMemberView: {
+            /** Format: uuid */
+            unitId: string;
+            /**
+             * Format: uuid
+             * @description The account of role reporting_unit
+             */
+            userId: string;
+        };
         UnitReportPage: {
             items: components["schemas"]["UnitReportView"][];
             page: number;
@@ -3969,6 +4163,10 @@ export interface components {
             state: "DRAFT" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
             /** Format: date-time */
             submittedAt: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             submittedOn: string | null;
             /** Format: uuid */
             unitId: string;
@@ -4020,6 +4218,7 @@ export interface components {
             applicationId: string | null;
             /** Format: uuid */
             authorityId: string;
+            /** @description The reason given when the case was closed */
             closingNote: string | null;
             description: string;
             /** @enum {string} */
@@ -4028,6 +4227,10 @@ export interface components {
             evidence?: components["schemas"]["EvidenceView"][];
             /** Format: uuid */
             foundBy: string;
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             foundOn: string;
             /** Format: uuid */
             id: string;
@@ -4053,7 +4256,7 @@ export interface components {
              * @description AMENDMENT only: the organization’s new name (a change of name is an amendment of the license); the dossier then carries the NAME_CHANGE_PROOF document
              * @example Công ty Cổ phần Truyền thông Sông Lam Mới
              */
-            organizationName?: Record<string, never> | null;
+            organizationName?: string | null;
             reason?: Record<string, never> | null;
             /**
              * Format: date
@@ -4125,12 +4328,18 @@ export interface components {
             authority?: components["schemas"]["PublicAuthorityDto"];
             domains?: string[];
             edition?: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             expiresOn?: string;
             headOffice?: string;
             /** Format: uuid */
             id?: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             issuedOn?: string;
             number?: string;
             organizationName?: string;
@@ -4139,7 +4348,10 @@ export interface components {
             siteName?: string;
             /** @enum {string} */
             status?: "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED" | "TERMINATED";
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-03-05
+             */
             suspendedUntil?: string;
             /** @description True only for a matching code of an ACTIVE license */
             valid: boolean;
@@ -4306,69 +4518,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    PublicPagesController_home: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Location: /registry */
-            302: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Malformed or invalid request (unknown members refused); `errors[]` names each invalid member */
-            400: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Rate limited (see the RateLimit and RateLimit-Policy headers); retry after Retry-After seconds */
-            429: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error (logged with the request id); no details are given */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The server is busy (no database connection freed up in time); retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
     ApplicationsController_list: {
         parameters: {
             query?: {
@@ -9001,6 +9150,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -9727,6 +9877,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -10120,6 +10271,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -12197,6 +12349,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -12454,6 +12607,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -12695,6 +12849,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -13720,7 +13875,9 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrganizationView"];
+                };
             };
             /** @description Malformed or invalid request (unknown members refused); `errors[]` names each invalid member */
             400: {
@@ -14145,6 +14302,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -14497,7 +14655,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The figures (JSON), the same as CSV, or the report as PDF */
+            /** @description The figures (JSON), the same as CSV lines `section,metric,value`, or the report as PDF */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -14505,7 +14663,11 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SynthesisView"];
+                    "application/pdf": string;
+                    "text/csv": string;
+                };
             };
             /** @description Unknown format */
             400: {
@@ -14600,6 +14762,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -14862,7 +15025,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description { unitId, userId } */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -14871,7 +15033,9 @@ export interface operations {
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnitMemberView"];
+                };
             };
             /** @description Malformed body */
             400: {
@@ -17180,6 +17344,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -17573,6 +17738,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -18903,6 +19069,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The list */
             200: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
@@ -21107,249 +21274,6 @@ export interface operations {
             };
             /** @description A fine outside the entry’s range, or another guard */
             422: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Rate limited (see the RateLimit and RateLimit-Policy headers); retry after Retry-After seconds */
-            429: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error (logged with the request id); no details are given */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The server is busy (no database connection freed up in time); retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    PublicPagesController_registryPage: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                /** @description Number, organization, site name or domain; case- and diacritic-insensitive */
-                q?: string;
-                /** @description Empty for every status */
-                status?: "ACTIVE" | "SUSPENDED" | "REVOKED" | "EXPIRED" | "TERMINATED";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The search form, the results and a pager */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Invalid parameters */
-            400: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": Record<string, never>;
-                    "text/html": string;
-                };
-            };
-            /** @description Rate limited (see the RateLimit and RateLimit-Policy headers); retry after Retry-After seconds */
-            429: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error (logged with the request id); no details are given */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The server is busy (no database connection freed up in time); retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    PublicPagesController_licensePage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                licenseId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The public particulars and status of the license */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/html": string;
-                };
-            };
-            /** @description Malformed or invalid request (unknown members refused); `errors[]` names each invalid member */
-            400: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description No such license */
-            404: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": Record<string, never>;
-                    "text/html": string;
-                };
-            };
-            /** @description Rate limited (see the RateLimit and RateLimit-Policy headers); retry after Retry-After seconds */
-            429: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Unexpected error (logged with the request id); no details are given */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description The server is busy (no database connection freed up in time); retry after `Retry-After` seconds */
-            503: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    PublicPagesController_verify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The verification code printed under the QR code */
-                code: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The verdict: valid, suspended until …, revoked, expired, or not found for a wrong code */
-            200: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VerificationDto"];
-                    "text/html": string;
-                };
-            };
-            /** @description Malformed or invalid request (unknown members refused); `errors[]` names each invalid member */
-            400: {
-                headers: {
-                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not found, or not visible to the caller */
-            404: {
                 headers: {
                     "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     RateLimit: components["headers"]["RateLimit"];
