@@ -6,6 +6,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { DomainError, ErrorCode } from './common/domain-error';
 import { rejectHostileJson, rejectHostileQuery } from './common/json-guard';
 import { ProblemFallbackExpressAdapter } from './common/route-fallback';
 import { noStoreByDefault, securityHeaders } from './common/security-headers';
@@ -59,6 +60,21 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   // Query strings are checked before any route parses them, bodies right after JSON.parse: both before
   // class-transformer, whose cost grows faster than the input.
   app.use(rejectHostileQuery());
+  // A body the API cannot read is refused (415), never silently dropped: a form-encoded or text body would otherwise
+  // reach a handler as `{}`, and an endpoint whose fields are all optional would act on it.
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && !req.is(['application/json', 'application/*+json', 'multipart/form-data'])) {
+      return next(
+        new DomainError(
+          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          415,
+          'Send the body as application/json (or multipart/form-data for files)',
+        ),
+      );
+    }
+    next();
+  });
   app.use(express.json({ limit: config.jsonBodyLimit, type: ['application/json', 'application/*+json'] }));
   // Before the error handler below, which answers its refusal (and the parser's) as problem+json.
   app.use(rejectHostileJson());
