@@ -7,7 +7,7 @@ const STATES = `'DRAFT', 'SUBMITTED', 'IN_REVIEW', 'SUPPLEMENT_REQUESTED', 'IN_A
 const B_NEW = 'Điều 23đ Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)';
 const B_23H = 'Điều 23h Nghị định 72/2013/NĐ-CP (sửa đổi bởi Nghị định 27/2018/NĐ-CP)';
 
-/** The dossier documents per application type (domain brief, "Dossiers"): [type, kind, vi, en, required, basis]. */
+/** The dossier documents per application type (docs/legal-basis.md, "Dossiers"): [type, kind, vi, en, required, basis]. */
 const REQUIREMENTS: [string, string, string, string, boolean, string][] = [
   [
     'NEW',

@@ -58,7 +58,7 @@ const WORKS: Omit<SeedEntry, 'effectiveFrom' | 'legalBasis' | 'verified'> = {
 };
 
 /**
- * The catalogue of the domain brief ("Violations and fines"). Rows whose range is "to confirm" get a conservative
+ * The catalogue of the legal review notes in docs/legal-basis.md ("Violations and fines"). Rows whose range is "to confirm" get a conservative
  * range and verified=false. Rows based on Decree 174/2026 also get a Decree 119/2020 predecessor (same range,
  * unverified) so that violations found before 2026 are judged by an entry in force on their day.
  */
@@ -179,7 +179,7 @@ const SEED: SeedEntry[] = [
   },
 ];
 
-/** The violations catalogue, as data with effective dates (domain brief, "Violations and fines"). */
+/** The violations catalogue, as data with effective dates (docs/legal-basis.md, "Violations and fines"). */
 export class ViolationTypes1764488000000 implements MigrationInterface {
   name = 'ViolationTypes1764488000000';
 

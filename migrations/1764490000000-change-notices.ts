@@ -73,8 +73,8 @@ export class ChangeNotices1764490000000 implements MigrationInterface {
         CONSTRAINT change_notice_confirmations_sha_chk CHECK (pdf_sha256 ~ '^[0-9a-f]{64}$')
       )`);
 
-    // Late notification of a change of owner or head office. The range is not in the domain brief: conservative and
-    // unverified, for the authority's legal staff to confirm (domain brief, "Violations and fines").
+    // Late notification of a change of owner or head office. The range is not in the seeded catalogue: conservative and
+    // unverified, for the authority's legal staff to confirm (docs/legal-basis.md, "Violations and fines").
     await q.query(
       `INSERT INTO violation_types (code, effective_from, title_vi, title_en, legal_basis, min_fine, max_fine,
          additional_measures, remedial_measures, grave, verified)

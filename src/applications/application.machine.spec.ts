@@ -1,7 +1,7 @@
 import { describeMachine } from '../workflow/machine';
 import { applicationMachine } from './application.machine';
 
-/** The contract's table (api-contract.md, Applications), row by row. */
+/** The contract's table (docs/applications.md, the lifecycle table), row by row. */
 const CONTRACT: [string[], string, string, string][] = [
   [['DRAFT'], 'SUBMIT', 'SUBMITTED', 'site_owner'],
   [['SUBMITTED'], 'START_REVIEW', 'IN_REVIEW', 'appraiser'],

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 /**
  * A licensing authority: a provincial department or the national authority. Kept as a record, not a constant,
- * because the bodies were reorganized in 2025 and differ by province (domain brief, "What is licensed").
+ * because the bodies were reorganized in 2025 and differ by province (docs/legal-basis.md, "What is licensed").
  */
 @Entity('authorities')
 export class Authority {

@@ -348,7 +348,7 @@ const D119 = '2020-12-01';
 const N119 = 'Nghị định 119/2020/NĐ-CP';
 const N174 = 'Nghị định 174/2026/NĐ-CP';
 
-/** Source text, article and clause of every seeded entry (domain brief, corrected December 2026). */
+/** Source text, article and clause of every seeded entry (docs/legal-basis.md lists them for review). */
 export const VIOLATION_SOURCES: readonly ViolationSourceSeed[] = [
   { code: 'HOMEPAGE_DISCLOSURE', effectiveFrom: D119, sourceText: N119, article: 'Điều 20', clause: null },
   {

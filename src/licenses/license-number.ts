@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../common/domain-error';
 
-/** The default layout of a license number: `44/GP-STTTT` (domain brief, "License"). */
+/** The default layout of a license number: `44/GP-STTTT` (docs/legal-basis.md, "License"). */
 export const DEFAULT_NUMBER_FORMAT = '{seq}/{suffix}';
 
 const PLACEHOLDER = /\{(seq|suffix|year)\}/g;

@@ -7,7 +7,7 @@ export type InspectionEvent = (typeof INSPECTION_EVENTS)[number];
 
 /**
  * An inspection of a licensed site by the authority's inspectors. Its outcome is a written record (biên bản kiểm
- * tra) numbered on COMPLETE, and, where something is wrong, violations linked to it (domain brief "Periodic review").
+ * tra) numbered on COMPLETE, and, where something is wrong, violations linked to it (docs/legal-basis.md, "Periodic review").
  */
 export const inspectionMachine = defineMachine({
   name: 'inspection',

@@ -21,7 +21,7 @@ export interface ViolationType {
   createdAt: Date;
 }
 
-/** An individual pays half of an organization's fine (Decree 119/2020, art. 4; domain brief "Violations and fines"). */
+/** An individual pays half of an organization's fine (Decree 119/2020, art. 4; docs/legal-basis.md, "Violations and fines"). */
 export function individualFine(organizationFine: number): number {
   return Math.floor(organizationFine / 2);
 }

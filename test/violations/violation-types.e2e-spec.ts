@@ -32,7 +32,7 @@ describe('violation types: the catalogue by date', () => {
   };
   const byCode = (list: Entry[], code: string) => list.find((e) => e.code === code);
 
-  it('is public and seeded with every row of the domain brief', async () => {
+  it('is public and seeded with every row of the seeded catalogue', async () => {
     const list = await on('2026-06-01');
     // other modules may add their own codes (e.g. a late change notice); the brief's rows are all there
     expect(list.map((e) => e.code)).toEqual(
